@@ -1,0 +1,76 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Api;
+
+/// <summary>
+/// Who may read and drive the API and the dashboard: anyone when the server listens on loopback only and no token is
+/// set; otherwise whoever presents <c>Api:Token</c> as a bearer token (or the dashboard's cookie holding it).
+/// </summary>
+internal sealed class ApiAccess(IOptions<ApiOptions> options, IServer server)
+{
+    public const string CookieName = "incidentbot_token";
+
+    private readonly byte[] _token = Encoding.UTF8.GetBytes(options.Value.Token);
+
+    public bool TokenSet => _token.Length > 0;
+
+    /// <summary>Whether a token must be presented.</summary>
+    public bool TokenRequired => TokenSet || ListensBeyondLoopback(Addresses());
+
+    public bool Allows(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!TokenRequired)
+        {
+            return true;
+        }
+
+        var header = context.Request.Headers.Authorization.ToString();
+        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : context.Request.Cookies[CookieName];
+        return Matches(presented);
+    }
+
+    public bool Matches(string? presented) =>
+        TokenSet && presented is { Length: > 0 } &&
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _token);
+
+    public IReadOnlyCollection<string> Addresses() =>
+        server.Features.Get<IServerAddressesFeature>()?.Addresses is { } addresses ? [.. addresses] : [];
+
+    /// <summary>True when any address is a wildcard (<c>*</c>, <c>+</c>, <c>0.0.0.0</c>, <c>[::]</c>) or a non-loopback host.</summary>
+    public static bool ListensBeyondLoopback(IEnumerable<string> addresses)
+    {
+        foreach (var address in addresses)
+        {
+            var host = address;
+            var scheme = host.IndexOf("://", StringComparison.Ordinal);
+            if (scheme >= 0)
+            {
+                host = host[(scheme + 3)..];
+            }
+
+            var slash = host.IndexOf('/', StringComparison.Ordinal);
+            if (slash >= 0)
+            {
+                host = host[..slash];
+            }
+
+            host = host.StartsWith('[') ? host[1..host.IndexOf(']', StringComparison.Ordinal)] : host.Split(':')[0];
+            var loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
+                           (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+            if (!loopback)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,44 @@
+using IncidentBot.Commands;
+using IncidentBot.Dashboard;
+using IncidentBot.Health;
+using IncidentBot.Postmortems;
+using IncidentBot.Summaries;
+using Prometheus;
+
+namespace IncidentBot.Api;
+
+internal static class ApiExtensions
+{
+    /// <summary>The command runner and what it needs, the JSON API, the dashboard, health and metrics.</summary>
+    public static IServiceCollection AddIncidentApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<PostmortemOptions>().BindConfiguration(PostmortemOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Postmortems:TimeZone is not a known IANA time zone.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiAccess>();
+        services.AddSingleton<ApiTokenFilter>();
+        services.AddSingleton<PostmortemRenderer>();
+        services.AddSingleton<PostmortemService>();
+        services.AddSingleton<SummaryService>();
+        services.AddSingleton<CommandRunner>();
+        services.AddSingleton<IncidentMetrics>();
+        services.AddHealth();
+        return services;
+    }
+
+    public static WebApplication MapIncidentBot(this WebApplication app)
+    {
+        var metrics = app.Services.GetRequiredService<IncidentMetrics>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpMetrics(options => options.SetMetricFactory(Prometheus.Metrics.WithCustomRegistry(metrics.Registry)));
+        app.MapHealth();
+        app.MapMetrics("/metrics", metrics.Registry);
+        app.MapIncidentApi();
+        app.MapDashboard();
+        return app;
+    }
+}

@@ -1,0 +1,168 @@
+using IncidentBot.Commands;
+using IncidentBot.Incidents;
+using IncidentBot.Postmortems;
+using IncidentBot.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IncidentBot.Api;
+
+/// <summary>The JSON API under <c>/api/incidents</c>.</summary>
+internal static class IncidentEndpoints
+{
+    private const string ApiActor = "api";
+
+    public static RouteGroupBuilder MapIncidentApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/incidents").AddEndpointFilter<ApiTokenFilter>();
+        api.MapGet("/", ListAsync);
+        api.MapPost("/", DeclareAsync);
+        api.MapGet("/{number}", GetAsync);
+        api.MapPost("/{number}/commands", RunCommandAsync);
+        api.MapGet("/{number}/timeline", TimelineAsync);
+        api.MapGet("/{number}/postmortem", PostmortemAsync);
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<IncidentJson>>, ProblemHttpResult>> ListAsync(
+        IncidentQueries queries, string? status, int? limit, CancellationToken cancellationToken)
+    {
+        IncidentStatus? only = null;
+        if (status is { Length: > 0 } && !status.Equals("open", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!IncidentStatusText.TryParse(status, out var parsed))
+            {
+                return TypedResults.Problem(
+                    $"'{status}' is not a status: use open, investigating, identified, monitoring or resolved.",
+                    statusCode: StatusCodes.Status400BadRequest, title: "Bad query");
+            }
+
+            only = parsed;
+        }
+
+        var take = Math.Clamp(limit ?? 100, 1, 1000);
+        var openOnly = status is { Length: > 0 } && (status.Equals("open", StringComparison.OrdinalIgnoreCase) || only != IncidentStatus.Resolved);
+        var incidents = await queries.ListAsync(openOnly, only is null ? take : 100_000, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<IncidentJson> shown = incidents.Where(i => only is null || i.Status == only).Take(take).Select(IncidentJson.Of).ToList();
+        return TypedResults.Ok(shown);
+    }
+
+    private static async Task<Results<Ok<IncidentDetailJson>, ProblemHttpResult>> GetAsync(
+        string number, IncidentQueries queries, CancellationToken cancellationToken)
+    {
+        if (!OutcomeResults.TryParseNumber(number, out var n) || await queries.FindAsync(n, cancellationToken).ConfigureAwait(false) is not { } incident)
+        {
+            return OutcomeResults.UnknownIncident(number);
+        }
+
+        var actions = await queries.ActionItemsAsync(n, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new IncidentDetailJson(IncidentJson.Of(incident), actions.Select(ActionItemJson.Of).ToList()));
+    }
+
+    private static async Task<Results<Created<IncidentJson>, ProblemHttpResult>> DeclareAsync(
+        HttpRequest request, CommandRunner runner, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<DeclareRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var title = body!.Title?.Trim() ?? "";
+        if (title.Length == 0)
+        {
+            errors["title"] = ["An incident needs a title."];
+        }
+        else if (title.Length > Incident.MaxTitleLength)
+        {
+            errors["title"] = [$"The title is {title.Length} characters long; the limit is {Incident.MaxTitleLength}."];
+        }
+
+        var severity = Severity.Sev3;
+        if (body.Severity is { } given && given.ValueKind != System.Text.Json.JsonValueKind.Null &&
+            !SeverityText.TryParse(given.ValueKind == System.Text.Json.JsonValueKind.Number ? given.GetRawText() : given.ToString(), out severity))
+        {
+            errors["severity"] = ["Use SEV1, SEV2, SEV3 or SEV4."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = string.Join(' ', errors.Values.SelectMany(v => v)),
+            });
+        }
+
+        var declaration = new Declaration(title, severity, body.Private ?? false, body.Drill ?? false);
+        var outcome = await runner.RunAsync(new DeclareCommand(declaration), Actor(body.User), null, "", cancellationToken).ConfigureAwait(false);
+        if (!outcome.Ok || outcome.Incident is null)
+        {
+            return OutcomeResults.Problem(outcome);
+        }
+
+        return TypedResults.Created($"/api/incidents/{outcome.Incident.Number}", IncidentJson.Of(outcome.Incident));
+    }
+
+    private static async Task<Results<Ok<CommandResultJson>, ProblemHttpResult>> RunCommandAsync(
+        string number, HttpRequest request, CommandRunner runner, CancellationToken cancellationToken)
+    {
+        if (!OutcomeResults.TryParseNumber(number, out var n))
+        {
+            return OutcomeResults.UnknownIncident(number);
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<CommandRequest>(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Text))
+        {
+            return TypedResults.Problem(
+                "Give the command as \"text\", e.g. {\"user\": \"alice\", \"text\": \"sev 1\"}.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Bad command",
+                extensions: new Dictionary<string, object?> { ["usage"] = Usage.Of("help") });
+        }
+
+        var outcome = await runner.RunAsync(body.Text, Actor(body.User), n, "", cancellationToken).ConfigureAwait(false);
+        return OutcomeResults.ToHttp(outcome);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TimelineEntryJson>>, ProblemHttpResult>> TimelineAsync(
+        string number, long? after, int? limit, IncidentQueries queries, CancellationToken cancellationToken)
+    {
+        if (!OutcomeResults.TryParseNumber(number, out var n) || await queries.FindAsync(n, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return OutcomeResults.UnknownIncident(number);
+        }
+
+        var entries = await queries.TimelineAsync(n, after ?? 0, Math.Clamp(limit ?? 10_000, 1, 100_000), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<TimelineEntryJson> shown = entries.Select(TimelineEntryJson.Of).ToList();
+        return TypedResults.Ok(shown);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> PostmortemAsync(
+        string number, string? format, PostmortemService postmortems, CancellationToken cancellationToken)
+    {
+        format = string.IsNullOrEmpty(format) ? "md" : format.ToLowerInvariant();
+        if (format is not ("md" or "html"))
+        {
+            return TypedResults.Problem(
+                $"'{format}' is not a postmortem format: use md or html.", statusCode: StatusCodes.Status400BadRequest, title: "Bad format");
+        }
+
+        if (!OutcomeResults.TryParseNumber(number, out var n) ||
+            await postmortems.RenderMarkdownAsync(n, cancellationToken).ConfigureAwait(false) is not { } markdown)
+        {
+            return OutcomeResults.UnknownIncident(number);
+        }
+
+        return format == "md"
+            ? TypedResults.Text(markdown, "text/markdown; charset=utf-8")
+            : TypedResults.Text(PostmortemHtml.Render(markdown, $"Postmortem INC-{n}"), "text/html; charset=utf-8");
+    }
+
+    private static string Actor(string? user) => string.IsNullOrWhiteSpace(user) ? ApiActor : People.Normalize(user.Trim());
+}

@@ -1,0 +1,47 @@
+using IncidentBot.Commands;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IncidentBot.Api;
+
+/// <summary>How a command's outcome is answered over HTTP.</summary>
+internal static class OutcomeResults
+{
+    public static Results<Ok<CommandResultJson>, ProblemHttpResult> ToHttp(CommandOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Ok)
+        {
+            return TypedResults.Ok(new CommandResultJson(
+                outcome.Command?.Name ?? "",
+                outcome.Message,
+                outcome.Incident is null ? null : IncidentJson.Of(outcome.Incident),
+                outcome.Written.Select(TimelineEntryJson.Of).ToList()));
+        }
+
+        return Problem(outcome);
+    }
+
+    public static ProblemHttpResult Problem(CommandOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var (status, title) = outcome.Kind switch
+        {
+            OutcomeKind.NotFound => (StatusCodes.Status404NotFound, "Unknown incident"),
+            OutcomeKind.Refused => (StatusCodes.Status409Conflict, "Refused"),
+            _ => (StatusCodes.Status400BadRequest, "Bad command"),
+        };
+        var extensions = outcome.Usage is null ? null : new Dictionary<string, object?> { ["usage"] = outcome.Usage };
+        return TypedResults.Problem(outcome.Message, statusCode: status, title: title, extensions: extensions);
+    }
+
+    public static ProblemHttpResult UnknownIncident(string number) => TypedResults.Problem(
+        $"There is no incident '{(number.Length > 40 ? number[..40] + "…" : number)}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown incident");
+
+    /// <summary>Accepts <c>42</c> and <c>INC-42</c>.</summary>
+    public static bool TryParseNumber(string text, out int number)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var digits = text.StartsWith("INC-", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
+        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number) && number > 0;
+    }
+}

@@ -1,0 +1,50 @@
+using IncidentBot.Postmortems;
+using IncidentBot.Storage;
+using IncidentBot.Summaries;
+
+namespace IncidentBot.Commands;
+
+/// <summary>
+/// Every platform's way in: parses a command's text, then runs it. Changes go through the database writer in one
+/// transaction each; reads go straight to the database; <c>summary</c> and <c>postmortem</c> go to their features.
+/// </summary>
+internal sealed class CommandRunner(
+    DatabaseWriter writer,
+    IncidentQueries queries,
+    SummaryService summaries,
+    PostmortemService postmortems,
+    TimeProvider time)
+{
+    public Task<CommandOutcome> RunAsync(string? text, string actor, int? incidentNumber, string prefix, CancellationToken cancellationToken)
+    {
+        var parsed = CommandParser.Parse(text);
+        return parsed.Command is { } command
+            ? RunAsync(command, actor, incidentNumber, prefix, cancellationToken)
+            : Task.FromResult(CommandOutcome.Invalid(parsed));
+    }
+
+    public async Task<CommandOutcome> RunAsync(Command command, string actor, int? incidentNumber, string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (IncidentCommands.OutsideRoom(command, Context()) is { } outside)
+        {
+            return outside;
+        }
+
+        switch (command)
+        {
+            case SummaryCommand:
+                return await summaries.PostAsync(incidentNumber!.Value, actor, cancellationToken).ConfigureAwait(false);
+            case PostmortemCommand:
+                return await postmortems.DraftAsync(incidentNumber!.Value, actor, cancellationToken).ConfigureAwait(false);
+            case { IsReadOnly: true }:
+                return await queries.WithStoreAsync(
+                    store => IncidentCommands.ExecuteAsync(store, command, Context(), cancellationToken), cancellationToken).ConfigureAwait(false);
+            default:
+                return await writer.WriteAsync(
+                    (scope, ct) => IncidentCommands.ExecuteAsync(scope.Ledger, command, Context(scope.Now), ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        CommandContext Context(DateTimeOffset? now = null) => new(actor, incidentNumber, now ?? time.GetUtcNow(), prefix);
+    }
+}

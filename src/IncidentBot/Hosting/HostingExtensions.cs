@@ -1,0 +1,32 @@
+using IncidentBot.Api;
+
+namespace IncidentBot.Hosting;
+
+internal static class HostingExtensions
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>
+    /// Listens on http://localhost:5080 unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> say
+    /// otherwise, and refuses to listen beyond loopback without <c>Api:Token</c>.
+    /// </summary>
+    public static WebApplicationBuilder UseDefaultAddress(this WebApplicationBuilder builder)
+    {
+        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+        var ports = builder.Configuration["HTTP_PORTS"] ?? builder.Configuration["HTTPS_PORTS"];
+        if (string.IsNullOrWhiteSpace(urls) && string.IsNullOrWhiteSpace(ports))
+        {
+            urls = DefaultUrl;
+            builder.WebHost.UseUrls(urls);
+        }
+
+        var addresses = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? ["http://*:" + ports];
+        if (ApiAccess.ListensBeyondLoopback(addresses) && string.IsNullOrEmpty(builder.Configuration["Api:Token"]))
+        {
+            throw new InvalidOperationException(
+                $"IncidentBot is set to listen on {string.Join(", ", addresses)}, beyond loopback: set Api:Token (env Api__Token) to protect the API and the dashboard.");
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,28 @@
+using IncidentBot.Incidents;
+using IncidentBot.Timeline;
+
+namespace IncidentBot.Storage;
+
+/// <summary>Reads for the API and the dashboard, each on its own pooled connection, beside the writer (WAL readers never wait for it).</summary>
+internal sealed class IncidentQueries(SqliteDatabase database) : IIncidentReader
+{
+    public Task<Incident?> FindAsync(int number, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.FindAsync(number, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Incident>> ListAsync(bool openOnly, int limit, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.ListAsync(openOnly, limit, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int number, long afterId, int limit, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.TimelineAsync(number, afterId, limit, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<ActionItem>> ActionItemsAsync(int number, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.ActionItemsAsync(number, cancellationToken), cancellationToken);
+
+    /// <summary>Runs read-only work on a connection of its own, outside the writer's queue.</summary>
+    public async Task<T> WithStoreAsync<T>(Func<SqliteIncidentStore, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await read(new SqliteIncidentStore(connection, null)).ConfigureAwait(false);
+    }
+}

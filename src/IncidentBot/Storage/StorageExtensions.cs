@@ -1,0 +1,25 @@
+namespace IncidentBot.Storage;
+
+internal static class StorageExtensions
+{
+    /// <summary>The SQLite database: migrated before anything else starts, one group-committing writer, pooled readers.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        DapperSetup.EnsureConfigured();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteMigrator>();
+        services.AddHostedService<MigrationOnStart>();
+        services.AddSingleton<DatabaseWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseWriter>());
+        services.AddSingleton<IncidentQueries>();
+        return services;
+    }
+
+    private sealed class MigrationOnStart(SqliteMigrator migrator) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
