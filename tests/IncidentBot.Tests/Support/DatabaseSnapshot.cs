@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+
+namespace IncidentBot.Support;
+
+/// <summary>Every row of every table of a test's database, as text, to show that a request changed nothing.</summary>
+public static class DatabaseSnapshot
+{
+    public static async Task<string> TakeAsync(BotApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            await using var reader = await select.ExecuteReaderAsync();
+            text.Append('#').Append(table).Append('\n');
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    text.Append(reader.IsDBNull(i) ? "∅" : reader.GetValue(i)).Append('|');
+                }
+
+                text.Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+}
