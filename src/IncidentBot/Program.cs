@@ -1,16 +1,6 @@
-using IncidentBot.Api;
 using IncidentBot.Hosting;
-using IncidentBot.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.UseDefaultAddress();
-
-builder.Services.AddStorage();
-builder.Services.AddIncidentApi();
-
-var app = builder.Build();
-app.MapIncidentBot();
-app.Run();
+BotHost.Build(args).Run();
 
 /// <summary>The entry point, public for the tests' WebApplicationFactory.</summary>
 public partial class Program;

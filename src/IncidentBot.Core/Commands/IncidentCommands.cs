@@ -63,7 +63,11 @@ public static class IncidentCommands
             return CommandOutcome.Refused(change.Refusal!, incident, command);
         }
 
-        await ledger.UpdateAsync(incident, cancellationToken).ConfigureAwait(false);
+        if (command is not (NoteCommand or UpdateCommand))
+        {
+            await ledger.UpdateAsync(incident, cancellationToken).ConfigureAwait(false);
+        }
+
         var written = await AppendAllAsync(ledger, change.Entries, cancellationToken).ConfigureAwait(false);
         return new CommandOutcome(OutcomeKind.Done, Reply(incident, command), null, incident, written, command);
     }
@@ -122,7 +126,6 @@ public static class IncidentCommands
         }
 
         var entry = incident.Record(TimelineKind.ActionAdded, line.ToString(), context.Actor, context.Now);
-        await ledger.UpdateAsync(incident, cancellationToken).ConfigureAwait(false);
         var written = await AppendAllAsync(ledger, [entry], cancellationToken).ConfigureAwait(false);
         return new CommandOutcome(OutcomeKind.Done, $"Added action item #{item.Id} to {incident.Key}.", null, incident, written, action);
     }

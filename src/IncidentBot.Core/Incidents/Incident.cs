@@ -53,6 +53,7 @@ public sealed class Incident
 
     public DateTimeOffset? ResolvedAt { get; private set; }
 
+    /// <summary>The last change of the incident's own fields (severity, status, roles); entries alone do not count.</summary>
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public bool IsOpen => Status != IncidentStatus.Resolved;
@@ -215,9 +216,12 @@ public sealed class Incident
         return Change.Of(Entry(now, actor, TimelineKind.Reopened, "Reopened; status investigating"));
     }
 
-    /// <summary>An entry that changes no state: a note, a status update, a pinned message, an alert, a summary.</summary>
+    /// <summary>
+    /// An entry that changes none of the incident's own fields (so <see cref="UpdatedAt"/> stays): a note, a status
+    /// update, a pinned message, an alert, a summary.
+    /// </summary>
     public TimelineEntry Record(TimelineKind kind, string text, string actor, DateTimeOffset now) =>
-        Entry(Touch(now), actor, kind, text);
+        Entry(Instants.Truncate(now), actor, kind, text);
 
     private DateTimeOffset Touch(DateTimeOffset now)
     {

@@ -19,8 +19,27 @@ internal sealed class ApiAccess(IOptions<ApiOptions> options, IServer server)
 
     public bool TokenSet => _token.Length > 0;
 
-    /// <summary>Whether a token must be presented.</summary>
-    public bool TokenRequired => TokenSet || ListensBeyondLoopback(Addresses());
+    private volatile int _beyondLoopback = -1;
+
+    /// <summary>Whether a token must be presented. The addresses are read once the server has them.</summary>
+    public bool TokenRequired => TokenSet || BeyondLoopback();
+
+    private bool BeyondLoopback()
+    {
+        if (_beyondLoopback >= 0)
+        {
+            return _beyondLoopback == 1;
+        }
+
+        var addresses = Addresses();
+        var beyond = ListensBeyondLoopback(addresses);
+        if (addresses.Count > 0)
+        {
+            _beyondLoopback = beyond ? 1 : 0;
+        }
+
+        return beyond;
+    }
 
     public bool Allows(HttpContext context)
     {

@@ -27,23 +27,36 @@ internal static class JsonBody
             return (null, TooLarge());
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                return (null, TooLarge());
+                length += read;
+                if (length > MaxBytes)
+                {
+                    return (null, TooLarge());
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            return Deserialize<T>(request, buffer.AsSpan(0, length));
         }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static (T? Value, ProblemHttpResult? Problem) Deserialize<T>(HttpRequest request, ReadOnlySpan<byte> body)
+        where T : class
+    {
 
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
         {
-            var value = buffer.Length == 0 ? null : JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
+            var value = body.IsEmpty ? null : JsonSerializer.Deserialize<T>(body, options);
             return value is null
                 ? (null, TypedResults.Problem("The body must be a JSON object.", statusCode: StatusCodes.Status400BadRequest, title: "Bad JSON"))
                 : (value, null);

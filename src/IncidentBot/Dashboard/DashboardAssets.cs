@@ -54,12 +54,15 @@ internal static class DashboardAssets
                 const i = (await s.json()).incident;
                 for (const el of document.querySelectorAll('[data-field]')) {
                   const v = el.dataset.field.split('.').reduce((o, k) => o == null ? null : o[k], i);
-                  if (el.dataset.kind === 'duration') el.textContent = v == null ? '—' : human(v); else if (v != null) el.textContent = v;
+                  if (el.dataset.kind === 'duration') el.textContent = v == null ? '—' : human(v);
+                  else if (el.dataset.kind === 'person') el.textContent = v == null ? 'unassigned' : person(v);
+                  else if (v != null) el.textContent = v;
                 }
               }
             } catch (e) { /* the next poll tries again */ }
             setTimeout(poll, 3000);
           }
+          function person(u) { const m = /^<@([^|>]+)(?:\|([^>]+))?>$/.exec(u); return '@' + (m ? (m[2] || m[1]) : u); }
           function human(s) {
             if (s < 60) return Math.floor(s) + 's';
             if (s < 3600) return Math.floor(s / 60) + 'm ' + String(Math.floor(s % 60)).padStart(2, '0') + 's';

@@ -73,7 +73,8 @@ internal static class DashboardPages
         foreach (var role in Enum.GetValues<Role>())
         {
             html.Raw("<tr>").Element("th", role.Title())
-                .Raw($"<td data-field=\"roles.{role.Name()}\">").Text(incident.HolderOf(role) ?? "unassigned").Raw("</td></tr>");
+                .Raw($"<td data-field=\"roles.{role.Name()}\" data-kind=\"person\">")
+                .Text(incident.HolderOf(role) is { } holder ? People.Display(holder) : "unassigned").Raw("</td></tr>");
         }
 
         html.Raw("</tbody></table></section>");

@@ -50,7 +50,6 @@ internal sealed class PostmortemService(
             var current = await scope.Ledger.FindAsync(number, ct).ConfigureAwait(false) ?? incident;
             var entry = current.Record(TimelineKind.PostmortemDrafted, $"Postmortem drafted: {Path.GetFileName(file)}", actor, scope.Now)
                 with { Link = file };
-            await scope.Ledger.UpdateAsync(current, ct).ConfigureAwait(false);
             var stored = await scope.Ledger.AppendAsync(entry, ct).ConfigureAwait(false);
             return new CommandOutcome(
                 OutcomeKind.Done, $"Postmortem draft of {current.Key} written to {file}.", null, current, stored is null ? [] : [stored], new PostmortemCommand());

@@ -5,8 +5,9 @@ namespace IncidentBot.Storage;
 
 /// <summary>
 /// The single writer of the database. Work items queue up; the writer runs as many as are waiting (up to
-/// <see cref="MaxBatch"/>) in one transaction, each inside its own savepoint, commits once, and only then completes
-/// each caller's task: a caller is answered only after its write is durable, and a burst costs one fsync, not one per request.
+/// <see cref="MaxBatch"/>) in one transaction, commits once, and only then completes each caller's task: a caller is
+/// answered only after its write is durable, and a burst costs one fsync, not one per request. Work items must touch
+/// nothing but the database through their <see cref="WriteScope"/>, since a failed batch is run again item by item.
 /// </summary>
 internal sealed partial class DatabaseWriter(SqliteDatabase database, TimeProvider time, ILogger<DatabaseWriter> logger)
     : BackgroundService
@@ -63,50 +64,53 @@ internal sealed partial class DatabaseWriter(SqliteDatabase database, TimeProvid
 
     private async Task CommitAsync(List<Work> batch)
     {
+        if (await TryCommitAsync(batch).ConfigureAwait(false))
+        {
+            batch.ForEach(work => work.Complete());
+            return;
+        }
+
+        // Something in the batch failed and the whole transaction rolled back: run each item alone, so one bad
+        // item fails by itself and the others still land.
+        foreach (var work in batch)
+        {
+            if (await TryCommitAsync([work]).ConfigureAwait(false))
+            {
+                work.Complete();
+            }
+        }
+    }
+
+    /// <summary>Runs the items in one transaction and commits; false (rolled back) if any item or the commit threw.</summary>
+    private async Task<bool> TryCommitAsync(IReadOnlyList<Work> items)
+    {
         try
         {
             await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            var ledger = new SqliteIncidentStore(connection, transaction);
-            foreach (var work in batch)
+            var ledger = new BatchLedger(new SqliteIncidentStore(connection, transaction));
+            foreach (var work in items)
             {
-                var scope = new WriteScope(connection, transaction, ledger, time.GetUtcNow());
-                await transaction.SaveAsync("work").ConfigureAwait(false);
-                try
-                {
-                    await work.RunAsync(scope).ConfigureAwait(false);
-                    await transaction.ReleaseAsync("work").ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is not SqliteException { SqliteErrorCode: 10 or 13 })
-                {
-                    // One failing item must not take the rest of the batch down with it.
-                    await transaction.RollbackAsync("work").ConfigureAwait(false);
-                    await transaction.ReleaseAsync("work").ConfigureAwait(false);
-                    work.Fail(exception);
-                }
+                await work.RunAsync(new WriteScope(connection, transaction, ledger, time.GetUtcNow())).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            return true;
         }
         catch (Exception exception)
         {
-            LogBatchFailed(logger, exception, batch.Count);
-            foreach (var work in batch)
+            if (items.Count == 1)
             {
-                work.Fail(exception);
+                LogWriteFailed(logger, exception);
+                items[0].Fail(exception);
             }
 
-            return;
-        }
-
-        foreach (var work in batch)
-        {
-            work.Complete();
+            return false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} database writes failed and was rolled back")]
-    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A database write failed and was rolled back")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception);
 
     private abstract class Work
     {

@@ -22,7 +22,6 @@ internal sealed class SummaryService(DatabaseWriter writer, IncidentQueries quer
         {
             var current = await scope.Ledger.FindAsync(number, ct).ConfigureAwait(false) ?? incident;
             var entry = current.Record(TimelineKind.SummaryPosted, summary, actor, scope.Now);
-            await scope.Ledger.UpdateAsync(current, ct).ConfigureAwait(false);
             var stored = await scope.Ledger.AppendAsync(entry, ct).ConfigureAwait(false);
             return new CommandOutcome(OutcomeKind.Done, summary, null, current, stored is null ? [] : [stored], new SummaryCommand());
         }, cancellationToken).ConfigureAwait(false);

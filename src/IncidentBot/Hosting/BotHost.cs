@@ -1,0 +1,25 @@
+using IncidentBot.Api;
+using IncidentBot.Storage;
+
+namespace IncidentBot.Hosting;
+
+/// <summary>
+/// The composition of the bot, on one screen: every feature's <c>AddXxx()</c>, then every <c>MapXxx()</c>.
+/// Program.cs runs it; benchmarks and browser tests host it on a real socket with <paramref name="configure"/>.
+/// </summary>
+internal static class BotHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.UseDefaultAddress();
+
+        builder.Services.AddStorage();
+        builder.Services.AddIncidentApi();
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapIncidentBot();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using IncidentBot.Support;
+
+namespace IncidentBot.Health;
+
+public sealed class HealthAndMetricsTests : IDisposable
+{
+    private readonly BotApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task ReadinessSaysTheDatabaseAnswers()
+    {
+        var response = await _app.CreateClient().GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ReadinessFailsWhenTheDatabaseIsGone()
+    {
+        var client = _app.CreateClient();
+        await client.DeclareAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_app.DatabaseFile);
+        File.Delete(_app.DatabaseFile + "-wal");
+        File.Delete(_app.DatabaseFile + "-shm");
+
+        var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task MetricsCountIncidentsByStatusAndSeverityLeavingDrillsOut()
+    {
+        var client = _app.CreateClient();
+        await client.DeclareAsync(severity: "SEV1");
+        await client.DeclareAsync(severity: "SEV1");
+        var resolved = await client.DeclareAsync(severity: "SEV3");
+        await client.CommandAsync(resolved, "resolve");
+        await client.PostJsonAsync("/api/incidents", new { title = "Game day", severity = "SEV1", drill = true });
+
+        var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Contains("incidentbot_incidents{status=\"investigating\",severity=\"SEV1\"} 2", text, StringComparison.Ordinal);
+        Assert.Contains("incidentbot_incidents{status=\"resolved\",severity=\"SEV3\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("http_request_duration_seconds", text, StringComparison.Ordinal);
+        Assert.Contains("http_requests_received_total", text, StringComparison.Ordinal);
+    }
+}
