@@ -14,6 +14,7 @@ internal static class ApiExtensions
     {
         services.AddProblemDetails();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PostmortemOptions>().BindConfiguration(PostmortemOptions.Section).ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Postmortems:TimeZone is not a known IANA time zone.")
             .ValidateOnStart();

@@ -1,4 +1,6 @@
 using IncidentBot.Api;
+using IncidentBot.Chat;
+using IncidentBot.Slack;
 using IncidentBot.Storage;
 
 namespace IncidentBot.Hosting;
@@ -15,11 +17,14 @@ internal static class BotHost
         builder.UseDefaultAddress();
 
         builder.Services.AddStorage();
+        builder.Services.AddChat();
+        builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddIncidentApi();
 
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapIncidentBot();
+        app.MapSlack();
         return app;
     }
 }

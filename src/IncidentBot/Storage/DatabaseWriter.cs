@@ -9,8 +9,8 @@ namespace IncidentBot.Storage;
 /// answered only after its write is durable, and a burst costs one fsync, not one per request. Work items must touch
 /// nothing but the database through their <see cref="WriteScope"/>, since a failed batch is run again item by item.
 /// </summary>
-internal sealed partial class DatabaseWriter(SqliteDatabase database, TimeProvider time, ILogger<DatabaseWriter> logger)
-    : BackgroundService
+internal sealed partial class DatabaseWriter(
+    SqliteDatabase database, Chat.ChatPlatforms chat, TimeProvider time, ILogger<DatabaseWriter> logger) : BackgroundService
 {
     public const int MaxBatch = 256;
 
@@ -88,13 +88,14 @@ internal sealed partial class DatabaseWriter(SqliteDatabase database, TimeProvid
         {
             await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            var ledger = new BatchLedger(new SqliteIncidentStore(connection, transaction));
+            var ledger = new BatchLedger(new SqliteIncidentStore(connection, transaction, chat.Names));
             foreach (var work in items)
             {
                 await work.RunAsync(new WriteScope(connection, transaction, ledger, time.GetUtcNow())).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            chat.Ring();
             return true;
         }
         catch (Exception exception)

@@ -8,7 +8,10 @@ namespace IncidentBot.Storage;
 /// <summary>
 /// Incidents, timeline and action items over one open connection; inside <paramref name="transaction"/> when writing.
 /// </summary>
-internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction? transaction) : IIncidentLedger
+/// Every stored timeline entry also queues one outbox row per chat platform in <paramref name="chatPlatforms"/>, in the
+/// same transaction, so what the bot must say on chat is never lost and never written without its entry.
+internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string>? chatPlatforms = null)
+    : IIncidentLedger
 {
     private const string IncidentColumns = """
         number, title, severity, status, is_private, is_drill, declared_by, commander, scribe, comms,
@@ -35,7 +38,7 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
     {
         var rows = await connection.QueryAsync<TimelineRow>(Command("""
             SELECT id, incident_number, at, actor, kind, text, source_key, link
-            FROM timeline_entries WHERE incident_number = @number AND id > @afterId ORDER BY id LIMIT @limit
+            FROM timeline_entries WHERE incident_number = @number AND id > @afterId ORDER BY at, id LIMIT @limit
             """, new { number, afterId, limit }, cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToEntry()).ToList();
     }
@@ -84,7 +87,20 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
             RETURNING id
             """, new { entry.IncidentNumber, entry.At, entry.Actor, Kind = entry.Kind.Name(), entry.Text, entry.SourceKey, entry.Link },
             cancellationToken)).ConfigureAwait(false);
-        return id is { } stored ? entry with { Id = stored } : null;
+        if (id is not { } stored)
+        {
+            return null;
+        }
+
+        foreach (var platform in chatPlatforms ?? [])
+        {
+            await connection.ExecuteAsync(Command("""
+                INSERT INTO chat_outbox (platform, incident_number, entry_id, next_attempt_at)
+                VALUES (@platform, @IncidentNumber, @stored, @At)
+                """, new { platform, entry.IncidentNumber, stored, entry.At }, cancellationToken)).ConfigureAwait(false);
+        }
+
+        return entry with { Id = stored };
     }
 
     public async Task<ActionItem> AddActionItemAsync(ActionItem item, CancellationToken cancellationToken)

@@ -1,0 +1,79 @@
+using IncidentBot.Commands;
+using IncidentBot.Incidents;
+using IncidentBot.Timeline;
+
+namespace IncidentBot.Chat;
+
+/// <summary>What the bot says on every platform, as plain text; each platform adds its own formatting around it.</summary>
+public static class ChatText
+{
+    /// <summary>The most characters a Slack topic may have; Teams has no shorter limit that matters here.</summary>
+    public const int MaxTopicLength = 250;
+
+    /// <summary><c>SEV1 · investigating · IC @alice · scribe @bob · comms —</c>.</summary>
+    public static string Topic(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var topic = $"{incident.Severity.Label()} · {incident.Status.Name()} · IC {Holder(incident.Commander)} · " +
+                    $"scribe {Holder(incident.Scribe)} · comms {Holder(incident.Comms)}" + (incident.IsDrill ? " · DRILL" : "");
+        return topic.Length <= MaxTopicLength ? topic : topic[..(MaxTopicLength - 1)] + "…";
+    }
+
+    /// <summary>The line posted in the room for an entry, or null when the entry needs no message there.</summary>
+    public static string? RoomLine(TimelineEntry entry, Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(incident);
+        return entry.Kind switch
+        {
+            TimelineKind.Declared => null,
+            TimelineKind.RoleAssigned => $"👤 {entry.Text}",
+            TimelineKind.SeverityChanged => $"🚦 {entry.Text}",
+            TimelineKind.StatusChanged => $"🔄 {entry.Text}",
+            TimelineKind.Note => $"📝 {entry.Actor}: {entry.Text}",
+            TimelineKind.PinnedMessage => null,
+            TimelineKind.AlertFired => $"🔥 {entry.Text}" + (entry.Link is null ? "" : $"\nRunbook: {entry.Link}"),
+            TimelineKind.AlertResolved => $"✅ {entry.Text}",
+            TimelineKind.StatusUpdate => $"📣 Status update from {entry.Actor}: {entry.Text}",
+            TimelineKind.SummaryPosted => entry.Text,
+            TimelineKind.Resolved => $"✅ {incident.Key} resolved by {entry.Actor}. {entry.Text}\n{IncidentCommands.DurationLine(incident)}",
+            TimelineKind.Reopened => $"♻️ {incident.Key} reopened by {entry.Actor}.",
+            TimelineKind.ActionAdded => $"📌 {entry.Text}",
+            TimelineKind.PostmortemDrafted => $"📄 {entry.Text}" + (entry.Link is null ? "" : $" ({entry.Link})"),
+            _ => entry.Text,
+        };
+    }
+
+    /// <summary>The announcement for the stakeholders' channel, or null when the entry is not announced.</summary>
+    public static string? Announcement(TimelineEntry entry, Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(incident);
+        if (incident.IsPrivate)
+        {
+            return null;
+        }
+
+        var drill = incident.IsDrill ? "[DRILL] " : "";
+        return entry.Kind switch
+        {
+            TimelineKind.Declared => $"🚨 {drill}{incident.Key} declared: {incident.Title} ({incident.Severity.Label()})",
+            TimelineKind.StatusUpdate => $"📣 {drill}{incident.Key} · {incident.Title} · {incident.Status.Name()}: {entry.Text}",
+            TimelineKind.Resolved => $"✅ {drill}{incident.Key} resolved: {incident.Title}. {IncidentCommands.DurationLine(incident)}",
+            _ => null,
+        };
+    }
+
+    /// <summary>The welcome pinned in a new room.</summary>
+    public static string Welcome(Incident incident, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return $"{(incident.IsDrill ? "DRILL · " : "")}{incident.Key}: {incident.Title}\n" +
+               $"Severity {incident.Severity.Label()} · status {incident.Status.Name()} · declared by {incident.DeclaredBy}\n" +
+               $"Roles: commander {Holder(incident.Commander)} · scribe {Holder(incident.Scribe)} · comms {Holder(incident.Comms)}\n" +
+               $"Take a role with `{prefix}role commander`; pin a message with 📌 to put it on the timeline.\n" +
+               Usage.Help(prefix);
+    }
+
+    private static string Holder(string? user) => user is null ? "—" : People.Display(user);
+}

@@ -1,0 +1,173 @@
+using Dapper;
+using IncidentBot.Chat;
+using IncidentBot.Storage;
+using IncidentBot.Timeline;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Chat;
+
+/// <summary>
+/// Delivers the outbox: for each (platform, incident) the oldest pending row first, rooms in parallel, a failing
+/// room retried with growing delays while the others go on. Rows are written with their timeline entries, so a
+/// platform outage or a restart loses nothing; a row is marked delivered only after the platform accepted it.
+/// </summary>
+internal sealed partial class ChatOutbox(
+    ChatPlatforms platforms,
+    SqliteDatabase database,
+    DatabaseWriter writer,
+    IncidentQueries queries,
+    RoomStore rooms,
+    IOptions<ChatOptions> options,
+    TimeProvider time,
+    ILogger<ChatOutbox> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (platforms.All.Count == 0)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var delivered = 0;
+            try
+            {
+                delivered = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogLoopFailed(logger, exception);
+            }
+
+            if (delivered == 0)
+            {
+                try
+                {
+                    await platforms.WaitForRingAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Delivers the head row of every queue that is due; returns how many rows were attempted.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var heads = await DueHeadsAsync(cancellationToken).ConfigureAwait(false);
+        using var gate = new SemaphoreSlim(options.Value.Concurrency);
+        await Task.WhenAll(heads.Select(async row =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await DeliverAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+        return heads.Count;
+    }
+
+    private async Task<IReadOnlyList<OutboxRow>> DueHeadsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition("""
+            SELECT o.id, o.platform, o.incident_number, o.entry_id, o.steps_done, o.attempts,
+                   e.at, e.actor, e.kind, e.text, e.source_key, e.link
+            FROM chat_outbox o JOIN timeline_entries e ON e.id = o.entry_id
+            WHERE o.state = 'pending' AND o.next_attempt_at <= @now
+              AND o.id = (SELECT MIN(p.id) FROM chat_outbox p
+                          WHERE p.state = 'pending' AND p.platform = o.platform AND p.incident_number = o.incident_number)
+            ORDER BY o.id LIMIT 64
+            """, new { now = time.GetUtcNow() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows];
+    }
+
+    private async Task DeliverAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        var platform = platforms.Find(row.Platform);
+        var incident = await queries.FindAsync((int)row.IncidentNumber, cancellationToken).ConfigureAwait(false);
+        if (platform is null || incident is null)
+        {
+            await FinishAsync(row.Id, "failed", platform is null ? $"platform {row.Platform} is off" : "incident missing", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var room = await rooms.FindAsync(incident.Number, platform.Name, cancellationToken).ConfigureAwait(false);
+        var progress = new Progress(writer, rooms, row.Id);
+        try
+        {
+            await platform.DeliverAsync(new Delivery(row.Id, incident, row.ToEntry(), room, (int)row.StepsDone), progress, cancellationToken)
+                .ConfigureAwait(false);
+            await FinishAsync(row.Id, "delivered", null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await RetryLaterAsync(row, exception, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RetryLaterAsync(OutboxRow row, Exception exception, CancellationToken cancellationToken)
+    {
+        var attempts = (int)row.Attempts + 1;
+        var failure = exception as ChatDeliveryException;
+        var giveUp = failure is { Refused: true } && attempts >= options.Value.MaxAttemptsOnRefusal;
+        var backoff = TimeSpan.FromMilliseconds(options.Value.RetryBaseDelayMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 16)));
+        var delay = failure?.RetryAfter is { } hinted && hinted > backoff ? hinted : backoff;
+        delay = delay > TimeSpan.FromSeconds(options.Value.RetryMaxDelaySeconds) ? TimeSpan.FromSeconds(options.Value.RetryMaxDelaySeconds) : delay;
+        var error = exception is ChatDeliveryException ? exception.Message : exception.GetType().Name + ": " + exception.Message;
+        LogDeliveryFailed(logger, row.Platform, (int)row.IncidentNumber, row.EntryId, attempts, giveUp, error);
+        await writer.WriteAsync((scope, ct) => scope.Connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE chat_outbox SET attempts = @attempts, last_error = @error, next_attempt_at = @next,
+                state = CASE WHEN @giveUp THEN 'failed' ELSE state END
+            WHERE id = @Id
+            """, new { row.Id, attempts, error, next = scope.Now + delay, giveUp }, scope.Transaction, cancellationToken: ct)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<int> FinishAsync(long id, string state, string? error, CancellationToken cancellationToken) =>
+        writer.WriteAsync((scope, ct) => scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE chat_outbox SET state = @state, last_error = @error, delivered_at = @now WHERE id = @id",
+            new { id, state, error, now = scope.Now }, scope.Transaction, cancellationToken: ct)), cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Delivery to {Platform} of INC-{Incident} entry {Entry} failed (attempt {Attempt}, set aside: {GaveUp}): {Error}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string platform, int incident, long entry, int attempt, bool gaveUp, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The chat outbox loop failed; it goes on")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    private sealed class Progress(DatabaseWriter writer, RoomStore rooms, long id) : IDeliveryProgress
+    {
+        public Task StepDoneAsync(int stepsDone, CancellationToken cancellationToken) =>
+            writer.WriteAsync((scope, ct) => scope.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE chat_outbox SET steps_done = @stepsDone WHERE id = @id",
+                new { id, stepsDone }, scope.Transaction, cancellationToken: ct)), cancellationToken);
+
+        public Task RoomOpenedAsync(Room room, CancellationToken cancellationToken) => rooms.SaveAsync(room, cancellationToken);
+    }
+
+    private sealed class OutboxRow
+    {
+        public long Id { get; init; }
+        public string Platform { get; init; } = "";
+        public long IncidentNumber { get; init; }
+        public long EntryId { get; init; }
+        public long StepsDone { get; init; }
+        public long Attempts { get; init; }
+        public DateTimeOffset At { get; init; }
+        public string Actor { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Text { get; init; } = "";
+        public string? SourceKey { get; init; }
+        public string? Link { get; init; }
+
+        public TimelineEntry ToEntry() => new(EntryId, (int)IncidentNumber, At, Actor, TimelineKindText.Parse(Kind), Text, SourceKey, Link);
+    }
+}

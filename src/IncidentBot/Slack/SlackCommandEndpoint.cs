@@ -1,0 +1,86 @@
+using System.Text;
+using IncidentBot.Commands;
+using IncidentBot.Chat;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Slack;
+
+/// <summary>
+/// <c>POST /slack/commands</c>: <c>/incident …</c>. Answered within Slack's three seconds whatever the database or
+/// Slack's API are doing: the reply comes inline when the command is done in time, else "working on it" now and the
+/// reply through <c>response_url</c> when it is done.
+/// </summary>
+internal static class SlackCommandEndpoint
+{
+    public const string Prefix = "/incident ";
+
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        SlackInbound inbound,
+        CommandRunner runner,
+        RoomStore rooms,
+        SlackClient slack,
+        SlackFollowUps followUps,
+        IOptions<SlackOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (body, refusal) = await inbound.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body!));
+        string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : "";
+        if (Field("ssl_check") == "1")
+        {
+            return TypedResults.Ok();
+        }
+
+        var text = Field("text").Trim();
+        var channel = Field("channel_id");
+        var responseUrl = Field("response_url");
+        if (text.Length == 0)
+        {
+            var trigger = Field("trigger_id");
+            followUps.Run(() => slack.CallAsync("views.open", new { TriggerId = trigger, View = SlackBlocks.DeclareModal(channel) }, CancellationToken.None));
+            return TypedResults.Ok();
+        }
+
+        var actor = SlackUser.Mention(Field("user_id"), Field("user_name"));
+        var work = RunAsync(runner, rooms, text, actor, channel);
+        var inline = TimeSpan.FromMilliseconds(options.Value.InlineReplyMilliseconds);
+        if (await Task.WhenAny(work, Task.Delay(inline, time, CancellationToken.None)).ConfigureAwait(false) == work)
+        {
+            return Reply(await work.ConfigureAwait(false));
+        }
+
+        followUps.Run(async () => await followUps.ReplyAsync(responseUrl, await work.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false));
+        return Reply("⏳ Working on it…");
+    }
+
+    private static async Task<string> RunAsync(CommandRunner runner, RoomStore rooms, string text, string actor, string channel)
+    {
+        var incident = await rooms.IncidentOfAsync(SlackPlatform.PlatformName, channel, CancellationToken.None).ConfigureAwait(false);
+        var outcome = await runner.RunAsync(text, actor, incident, Prefix, CancellationToken.None).ConfigureAwait(false);
+        return ReplyText(outcome);
+    }
+
+    /// <summary>The reply a person reads: the outcome's message, and the usage line when the command was wrong.</summary>
+    public static string ReplyText(CommandOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var text = outcome.Kind == OutcomeKind.Done ? outcome.Message : "⚠️ " + outcome.Message;
+        if (outcome.Command is DeclareCommand && outcome.Ok)
+        {
+            text += " Opening its channel now.";
+        }
+
+        return outcome.Usage is null || outcome.Ok ? text : $"{text}\nUsage: `{Prefix}{outcome.Usage}`";
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<SlackReply> Reply(string text) =>
+        TypedResults.Json(new SlackReply("ephemeral", SlackText.Safe(text)), SlackClient.Json);
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Slack;
+
+/// <summary>Reads a Slack request's raw body and checks its signature before anything is parsed.</summary>
+internal sealed partial class SlackInbound(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackInbound> logger)
+{
+    /// <summary>The largest body Slack sends us (a modal submission is the biggest).</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    public async Task<(byte[]? Body, IResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, TypedResults.Problem("The body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (buffer.Length > MaxBytes)
+        {
+            return (null, TypedResults.Problem("The body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+
+        var body = buffer.ToArray();
+        var why = SlackSignature.Check(
+            options.Value.SigningSecret,
+            request.Headers["X-Slack-Request-Timestamp"].ToString(),
+            request.Headers["X-Slack-Signature"].ToString(),
+            body,
+            time.GetUtcNow());
+        if (why is not null)
+        {
+            LogRefused(logger, request.Path, why);
+            return (null, Unauthorized(why));
+        }
+
+        return (body, null);
+    }
+
+    private static ProblemHttpResult Unauthorized(string why) =>
+        TypedResults.Problem($"Not a verified Slack request: {why}.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to {Path}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, PathString path, string reason);
+}

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IncidentBot.Support;
+
+/// <summary>
+/// Slack's Web API on a loopback socket: answers the methods the bot calls the way Slack documents them, records every
+/// call, and can be told to be down, rate limited, slow, or to have channel names taken.
+/// </summary>
+public sealed class FakeSlack : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<SlackCall> _calls = new();
+    private readonly ConcurrentDictionary<string, List<JsonObject>> _history = new();
+    private readonly ConcurrentDictionary<string, int> _rateLimits = new();
+    private int _channels;
+    private long _ts = 1_700_000_000_000_100;
+    private LoopbackServer? _server;
+
+    public const string Token = "xoxb-test-token";
+
+    /// <summary>While true every call answers HTTP 500 (and is still recorded).</summary>
+    private volatile bool _down;
+
+    public bool Down
+    {
+        get => _down;
+        set => _down = value;
+    }
+
+    /// <summary>How long every answer takes.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    public ConcurrentDictionary<string, bool> TakenNames { get; } = new();
+
+    public Uri ApiBaseUrl => new(_server!.BaseAddress, "api/");
+
+    public Uri ResponseUrl(string id) => new(_server!.BaseAddress, $"response/{id}");
+
+    public IReadOnlyList<SlackCall> Calls => [.. _calls];
+
+    /// <summary>The calls Slack accepted (not the ones answered with an error), of one method.</summary>
+    public IReadOnlyList<SlackCall> Accepted(string method) => [.. _calls.Where(c => c.Method == method && c.Status == 200)];
+
+    public IReadOnlyList<JsonObject> Responses(string id) =>
+        [.. _calls.Where(c => c.Method == "response:" + id).Select(c => c.Body!)];
+
+    public void RateLimitNext(string method, int times = 1) => _rateLimits[method] = times;
+
+    public void AddMessage(string channel, string ts, string user, string text) =>
+        _history.GetOrAdd(channel, _ => []).Add(new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = text, ["ts"] = ts });
+
+    public static async Task<FakeSlack> StartAsync()
+    {
+        var fake = new FakeSlack();
+        fake._server = await LoopbackServer.StartAsync(routes =>
+        {
+            routes.MapPost("/api/{method}", (string method, HttpRequest request) => fake.AnswerAsync(method, request));
+            routes.MapGet("/api/{method}", (string method, HttpRequest request) => fake.AnswerAsync(method, request));
+            routes.MapPost("/response/{id}", async (string id, HttpRequest request) =>
+            {
+                fake._calls.Enqueue(new SlackCall("response:" + id, JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject(), null, null, 200));
+                return Results.Ok();
+            });
+        });
+        return fake;
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, or fails after the deadline.</summary>
+    public static async Task Eventually(Func<bool> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    private async Task<IResult> AnswerAsync(string method, HttpRequest request)
+    {
+        JsonObject? body = null;
+        if (request.HasJsonContentType())
+        {
+            body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
+        }
+
+        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+        var auth = request.Headers.Authorization.ToString();
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay);
+        }
+
+        if (_down)
+        {
+            _calls.Enqueue(new SlackCall(method, body, query, auth, 500));
+            return Results.StatusCode(500);
+        }
+
+        if (_rateLimits.TryGetValue(method, out var left) && left > 0)
+        {
+            _rateLimits[method] = left - 1;
+            _calls.Enqueue(new SlackCall(method, body, query, auth, 429));
+            return new RetryAfter();
+        }
+
+        var answer = auth == "Bearer " + Token ? Answer(method, body, query) : new JsonObject { ["ok"] = false, ["error"] = "invalid_auth" };
+        _calls.Enqueue(new SlackCall(method, body, query, auth, answer["ok"]!.GetValue<bool>() ? 200 : 299));
+        return Results.Json(answer);
+    }
+
+    private JsonObject Answer(string method, JsonObject? body, Dictionary<string, string> query)
+    {
+        string Arg(string name) => body?[name]?.ToString() ?? query.GetValueOrDefault(name) ?? "";
+        switch (method)
+        {
+            case "conversations.create":
+                var name = Arg("name");
+                if (TakenNames.ContainsKey(name))
+                {
+                    return Error("name_taken");
+                }
+
+                TakenNames[name] = true;
+                return Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = $"C{Interlocked.Increment(ref _channels):D4}", ["name"] = name, ["is_member"] = true } });
+            case "chat.postMessage":
+                var ts = (Interlocked.Increment(ref _ts) / 1e6).ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
+                return Ok(new JsonObject { ["channel"] = Arg("channel"), ["ts"] = ts });
+            case "chat.getPermalink":
+                return Ok(new JsonObject { ["permalink"] = $"https://example.slack.com/archives/{Arg("channel")}/p{Arg("message_ts").Replace(".", "", StringComparison.Ordinal)}" });
+            case "conversations.history":
+                var messages = _history.GetValueOrDefault(Arg("channel")) ?? [];
+                var oldest = Arg("oldest");
+                var shown = new JsonArray([.. messages.Where(m => oldest.Length == 0 || m["ts"]!.ToString() == oldest).Select(m => (JsonNode)m.DeepClone())]);
+                return Ok(new JsonObject { ["messages"] = shown, ["has_more"] = false, ["response_metadata"] = new JsonObject { ["next_cursor"] = "" } });
+            case "users.info":
+                return Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = Arg("user"), ["name"] = "member-" + Arg("user").ToLowerInvariant() } });
+            case "conversations.setTopic" or "conversations.invite" or "pins.add" or "bookmarks.add" or "views.open":
+                return Ok([]);
+            default:
+                return Error("unknown_method");
+        }
+    }
+
+    private static JsonObject Ok(JsonObject fields)
+    {
+        fields["ok"] = true;
+        return fields;
+    }
+
+    private static JsonObject Error(string error) => new() { ["ok"] = false, ["error"] = error };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    private sealed class RetryAfter : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = 429;
+            httpContext.Response.Headers.RetryAfter = "1";
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>One call the bot made to the fake Slack; <see cref="Status"/> 200 when accepted.</summary>
+public sealed record SlackCall(string Method, JsonObject? Body, Dictionary<string, string>? Query, string? Authorization, int Status)
+{
+    public string Arg(string name) => Body?[name]?.ToString() ?? Query?.GetValueOrDefault(name) ?? "";
+}
