@@ -1,5 +1,6 @@
 using IncidentBot.Api;
 using IncidentBot.Hosting;
+using IncidentBot.Postmortems;
 using IncidentBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,9 +8,11 @@ builder.UseDefaultAddress();
 
 builder.Services.AddStorage();
 builder.Services.AddIncidentApi();
+builder.Services.AddPostmortems();
 
 var app = builder.Build();
 app.MapIncidentBot();
+app.MapPostmortems();
 app.Run();
 
 /// <summary>The entry point, public for the tests' WebApplicationFactory.</summary>
