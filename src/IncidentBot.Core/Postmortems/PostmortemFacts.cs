@@ -71,13 +71,14 @@ public sealed record PostmortemFacts(
         }
     }
 
-    /// <summary>The people of the incident: role holders, the declarer, owners and those who wrote on the timeline (alerts aside).</summary>
+    /// <summary>The people of the incident: role holders, the declarer, owners and those who wrote on the timeline; alert sources are not people.</summary>
     private static List<string> People(Incident incident, IEnumerable<TimelineEntry> timeline, IEnumerable<ActionItem> actionItems)
     {
+        var alerting = timeline.Where(e => e.Kind is TimelineKind.AlertFired or TimelineKind.AlertResolved).Select(e => e.Actor).ToHashSet(StringComparer.Ordinal);
         var people = new List<string?> { incident.DeclaredBy, incident.Commander, incident.Scribe, incident.Comms };
-        people.AddRange(timeline.Where(e => e.Kind is not (TimelineKind.AlertFired or TimelineKind.AlertResolved)).Select(e => e.Actor));
+        people.AddRange(timeline.Select(e => e.Actor));
         people.AddRange(actionItems.Select(a => a.Owner));
-        return people.OfType<string>().Where(p => p.Length > 0 && p != "api")
+        return people.OfType<string>().Where(p => p.Length > 0 && p != "api" && !alerting.Contains(p))
             .Select(p => Commands.People.Display(p).TrimStart('@')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 

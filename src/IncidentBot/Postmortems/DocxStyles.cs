@@ -16,26 +16,29 @@ internal static class DocxStyles
                     new W.RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" },
                     new W.FontSize { Val = "21" })),
                 new W.ParagraphPropertiesDefault(new W.ParagraphPropertiesBaseStyle(new W.SpacingBetweenLines { After = "120", Line = "264", LineRule = W.LineSpacingRuleValues.Auto }))),
-            Paragraph("Normal", "Normal", null, new W.StyleRunProperties(), isDefault: true));
+            Paragraph("Normal", "Normal", null, null, new W.StyleRunProperties(), isDefault: true));
         int[] sizes = [36, 30, 26, 24, 22, 22];
         for (var level = 1; level <= 6; level++)
         {
-            var style = Paragraph($"Heading{level}", $"heading {level}", "Normal", new W.StyleRunProperties(
-                new W.Bold(), new W.Color { Val = "1F3864" }, new W.FontSize { Val = sizes[level - 1].ToString(System.Globalization.CultureInfo.InvariantCulture) }));
-            style.Append(new W.StyleParagraphProperties(
-                new W.KeepNext(), new W.SpacingBetweenLines { Before = level == 1 ? "0" : "280", After = "100" },
-                new W.OutlineLevel { Val = level - 1 }));
-            styles.Append(style);
+            styles.Append(Paragraph(
+                $"Heading{level}", $"heading {level}", "Normal",
+                new W.StyleParagraphProperties(
+                    new W.KeepNext(), new W.SpacingBetweenLines { Before = level == 1 ? "0" : "280", After = "100" },
+                    new W.OutlineLevel { Val = level - 1 }),
+                new W.StyleRunProperties(
+                    new W.Bold(), new W.Color { Val = "1F3864" },
+                    new W.FontSize { Val = sizes[level - 1].ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         }
 
-        var quote = Paragraph("Quote", "Quote", "Normal", new W.StyleRunProperties(new W.Italic(), new W.Color { Val = "5A5A5A" }));
-        quote.Append(new W.StyleParagraphProperties(new W.Indentation { Left = "567" }));
-        var code = Paragraph("Code", "Code", "Normal", new W.StyleRunProperties(new W.RunFonts { Ascii = "Consolas", HighAnsi = "Consolas" }, new W.FontSize { Val = "18" }));
-        code.Append(new W.StyleParagraphProperties(new W.SpacingBetweenLines { After = "0" }));
-        var list = Paragraph("ListParagraph", "List Paragraph", "Normal", new W.StyleRunProperties());
-        list.Append(new W.StyleParagraphProperties(new W.SpacingBetweenLines { After = "60" }));
-        var tableText = Paragraph("TableText", "Table Text", "Normal", new W.StyleRunProperties(new W.FontSize { Val = "18" }));
-        tableText.Append(new W.StyleParagraphProperties(new W.SpacingBetweenLines { After = "0", Line = "240", LineRule = W.LineSpacingRuleValues.Auto }));
+        var quote = Paragraph("Quote", "Quote", "Normal", new W.StyleParagraphProperties(new W.Indentation { Left = "567" }),
+            new W.StyleRunProperties(new W.Italic(), new W.Color { Val = "5A5A5A" }));
+        var code = Paragraph("Code", "Code", "Normal", new W.StyleParagraphProperties(new W.SpacingBetweenLines { After = "0" }),
+            new W.StyleRunProperties(new W.RunFonts { Ascii = "Consolas", HighAnsi = "Consolas" }, new W.FontSize { Val = "18" }));
+        var list = Paragraph("ListParagraph", "List Paragraph", "Normal", new W.StyleParagraphProperties(new W.SpacingBetweenLines { After = "60" }),
+            new W.StyleRunProperties());
+        var tableText = Paragraph("TableText", "Table Text", "Normal",
+            new W.StyleParagraphProperties(new W.SpacingBetweenLines { After = "0", Line = "240", LineRule = W.LineSpacingRuleValues.Auto }),
+            new W.StyleRunProperties(new W.FontSize { Val = "18" }));
         styles.Append(quote, code, list, tableText, Character("CodeChar", "Code Char", new W.RunFonts { Ascii = "Consolas", HighAnsi = "Consolas" }),
             Character("Hyperlink", "Hyperlink", new W.Color { Val = "0563C1" }, new W.Underline { Val = W.UnderlineValues.Single }), Table());
         return styles;
@@ -64,7 +67,8 @@ internal static class DocxStyles
         return list;
     }
 
-    private static W.Style Paragraph(string id, string name, string? basedOn, W.StyleRunProperties run, bool isDefault = false)
+    /// <summary>A paragraph style; the schema wants its children in this order: name, basedOn, qFormat, pPr, rPr.</summary>
+    private static W.Style Paragraph(string id, string name, string? basedOn, W.StyleParagraphProperties? paragraph, W.StyleRunProperties run, bool isDefault = false)
     {
         var style = new W.Style(new W.StyleName { Val = name }) { Type = W.StyleValues.Paragraph, StyleId = id, Default = isDefault ? true : null };
         if (basedOn is not null)
@@ -73,6 +77,11 @@ internal static class DocxStyles
         }
 
         style.Append(new W.PrimaryStyle());
+        if (paragraph is not null)
+        {
+            style.Append(paragraph);
+        }
+
         style.Append(run);
         return style;
     }

@@ -116,7 +116,7 @@ internal static class PostmortemDocx
         var word = new W.Table(new W.TableProperties(
             new W.TableStyle { Val = "PostmortemTable" },
             new W.TableWidth { Type = W.TableWidthUnitValues.Pct, Width = "5000" },
-            new W.TableLook { Val = "04A0", FirstRow = true }));
+            new W.TableLook { Val = "04A0" }));
         var columns = table.OfType<TableRow>().Select(r => r.Count).DefaultIfEmpty(1).Max();
         word.Append(new W.TableGrid(Enumerable.Range(0, columns).Select(_ => new W.GridColumn())));
         foreach (var row in table.OfType<TableRow>())
