@@ -100,7 +100,8 @@ internal static class DocxStyles
                 new W.TableCellMarginDefault(new W.TopMargin { Width = "40", Type = W.TableWidthUnitValues.Dxa },
                     new W.BottomMargin { Width = "40", Type = W.TableWidthUnitValues.Dxa })),
             new W.TableStyleProperties(new W.TableStyleConditionalFormattingTableCellProperties(
-                new W.Shading { Val = W.ShadingPatternValues.Clear, Fill = "F2F2F2" })) { Type = W.TableStyleOverrideValues.FirstRow })
+                new W.Shading { Val = W.ShadingPatternValues.Clear, Fill = "F2F2F2" }))
+            { Type = W.TableStyleOverrideValues.FirstRow })
         { Type = W.StyleValues.Table, StyleId = "PostmortemTable" };
     }
 }
