@@ -8,6 +8,12 @@ using Microsoft.Data.Sqlite;
 
 // Notes through POST /api/incidents/{n}/commands beside a bare MapGet("/ping") in the same process, same clients,
 // same time: the ratio is IncidentBot's overhead over an empty endpoint. Every note answered 200 must be stored.
+if (args.Length > 0 && args[0] == "slack")
+{
+    await SlackAckBench.RunAsync(Option("--concurrent", 200), Option("--rounds", 5), Option("--slack-delay-ms", 2000));
+    return;
+}
+
 var seconds = Option("--seconds", 20);
 var clients = Option("--clients", 50);
 var rounds = Option("--rounds", 1);

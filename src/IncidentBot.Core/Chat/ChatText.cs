@@ -39,7 +39,7 @@ public static class ChatText
             TimelineKind.Resolved => $"✅ {incident.Key} resolved by {entry.Actor}. {entry.Text}\n{IncidentCommands.DurationLine(incident)}",
             TimelineKind.Reopened => $"♻️ {incident.Key} reopened by {entry.Actor}.",
             TimelineKind.ActionAdded => $"📌 {entry.Text}",
-            TimelineKind.PostmortemDrafted => $"📄 {entry.Text}" + (entry.Link is null ? "" : $" ({entry.Link})"),
+            TimelineKind.PostmortemDrafted => $"📄 {entry.Text}" + (IsWebLink(entry.Link) ? $" ({entry.Link})" : ""),
             _ => entry.Text,
         };
     }
@@ -74,6 +74,10 @@ public static class ChatText
                $"Take a role with `{prefix}role commander`; pin a message with 📌 to put it on the timeline.\n" +
                Usage.Help(prefix);
     }
+
+    /// <summary>Only web addresses are worth posting; a file path on the bot's disk is not.</summary>
+    private static bool IsWebLink(string? link) =>
+        link is not null && (link.StartsWith("https://", StringComparison.Ordinal) || link.StartsWith("http://", StringComparison.Ordinal));
 
     private static string Holder(string? user) => user is null ? "—" : People.Display(user);
 }

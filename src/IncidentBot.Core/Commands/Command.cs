@@ -69,7 +69,8 @@ public sealed record ReopenCommand : Command
     public override string Name => "reopen";
 }
 
-public sealed record ActionCommand(string Text, string? Owner, DateOnly? Due) : Command
+/// <summary><see cref="Kind"/> is set only when written as a trailing <c>prevent</c>, <c>detect</c> or <c>mitigate</c>.</summary>
+public sealed record ActionCommand(string Text, string? Owner, DateOnly? Due, ActionKind? Kind = null) : Command
 {
     public override string Name => "action";
 }

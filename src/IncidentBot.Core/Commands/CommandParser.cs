@@ -134,6 +134,7 @@ public static class CommandParser
         var tokens = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         string? owner = null;
         DateOnly? due = null;
+        ActionKind? kind = null;
         while (tokens.Count > 0)
         {
             if (due is null && tokens.Count >= 2 && tokens[^2].Equals("due", StringComparison.OrdinalIgnoreCase))
@@ -151,6 +152,12 @@ public static class CommandParser
                 owner = People.Normalize(tokens[^1]);
                 tokens.RemoveAt(tokens.Count - 1);
             }
+            else if (kind is null && tokens.Count > 1 && ActionKindText.TryParse(tokens[^1], out var written))
+            {
+                // An extension of DESIGN.md's grammar: a trailing kind word; a one-word action keeps its word as text.
+                kind = written;
+                tokens.RemoveAt(tokens.Count - 1);
+            }
             else
             {
                 break;
@@ -158,7 +165,7 @@ public static class CommandParser
         }
 
         var text = string.Join(' ', tokens);
-        return text.Length == 0 ? Parsed.Fail("What needs doing?", usage) : Parsed.Of(new ActionCommand(text, owner, due));
+        return text.Length == 0 ? Parsed.Fail("What needs doing?", usage) : Parsed.Of(new ActionCommand(text, owner, due, kind));
     }
 
     private static Parsed Help(string rest)

@@ -111,8 +111,9 @@ public static class IncidentCommands
     private static async Task<CommandOutcome> AddActionAsync(
         IIncidentLedger ledger, Incident incident, ActionCommand action, CommandContext context, CancellationToken cancellationToken)
     {
+        var kind = action.Kind ?? ActionKindText.Infer(action.Text);
         var item = await ledger.AddActionItemAsync(
-            new ActionItem(0, incident.Number, action.Text, action.Owner, action.Due, false, context.Actor, Instants.Truncate(context.Now)),
+            new ActionItem(0, incident.Number, action.Text, action.Owner, action.Due, false, context.Actor, Instants.Truncate(context.Now), kind),
             cancellationToken).ConfigureAwait(false);
         var line = new StringBuilder("Action item: ").Append(action.Text);
         if (action.Owner is not null)
@@ -123,6 +124,11 @@ public static class IncidentCommands
         if (action.Due is { } due)
         {
             line.Append(" · due ").Append(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (kind is { } known)
+        {
+            line.Append(" · ").Append(known.Name());
         }
 
         var entry = incident.Record(TimelineKind.ActionAdded, line.ToString(), context.Actor, context.Now);

@@ -15,7 +15,7 @@ public static class Usage
         ("timeline", "timeline", "show the timeline"),
         ("resolve", "resolve [<text>]", "resolve the incident"),
         ("reopen", "reopen", "reopen a resolved incident"),
-        ("action", "action <text> [@owner] [due YYYY-MM-DD]", "add a follow-up action item"),
+        ("action", "action <text> [@owner] [due YYYY-MM-DD]", "add a follow-up action item; end with prevent, detect or mitigate to set its kind"),
         ("postmortem", "postmortem", "draft the postmortem"),
         ("list", "list", "open incidents"),
         ("help", "help [command]", "this help"),

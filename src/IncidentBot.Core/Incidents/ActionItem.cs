@@ -1,6 +1,9 @@
 namespace IncidentBot.Incidents;
 
-/// <summary>A follow-up from an incident: <c>action &lt;text&gt; [@owner] [due YYYY-MM-DD]</c>.</summary>
+/// <summary>
+/// A follow-up from an incident: <c>action &lt;text&gt; [@owner] [due YYYY-MM-DD]</c>, with its <see cref="ActionKind"/>
+/// when written or when the words tell it.
+/// </summary>
 public sealed record ActionItem(
     long Id,
     int IncidentNumber,
@@ -9,4 +12,5 @@ public sealed record ActionItem(
     DateOnly? Due,
     bool IsDone,
     string CreatedBy,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    ActionKind? Kind = null);

@@ -1,7 +1,6 @@
 using IncidentBot.Commands;
 using IncidentBot.Dashboard;
 using IncidentBot.Health;
-using IncidentBot.Postmortems;
 using IncidentBot.Summaries;
 using Prometheus;
 
@@ -15,14 +14,9 @@ internal static class ApiExtensions
         services.AddProblemDetails();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PostmortemOptions>().BindConfiguration(PostmortemOptions.Section).ValidateDataAnnotations()
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Postmortems:TimeZone is not a known IANA time zone.")
-            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ApiAccess>();
         services.AddSingleton<ApiTokenFilter>();
-        services.AddSingleton<PostmortemRenderer>();
-        services.AddSingleton<PostmortemService>();
         services.AddSingleton<SummaryService>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<IncidentMetrics>();

@@ -1,6 +1,5 @@
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
-using IncidentBot.Postmortems;
 using IncidentBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,7 +18,6 @@ internal static class IncidentEndpoints
         api.MapGet("/{number}", GetAsync);
         api.MapPost("/{number}/commands", RunCommandAsync);
         api.MapGet("/{number}/timeline", TimelineAsync);
-        api.MapGet("/{number}/postmortem", PostmortemAsync);
         return api;
     }
 
@@ -141,27 +139,6 @@ internal static class IncidentEndpoints
         var entries = await queries.TimelineAsync(n, after ?? 0, Math.Clamp(limit ?? 10_000, 1, 100_000), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<TimelineEntryJson> shown = entries.Select(TimelineEntryJson.Of).ToList();
         return TypedResults.Ok(shown);
-    }
-
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> PostmortemAsync(
-        string number, string? format, PostmortemService postmortems, CancellationToken cancellationToken)
-    {
-        format = string.IsNullOrEmpty(format) ? "md" : format.ToLowerInvariant();
-        if (format is not ("md" or "html"))
-        {
-            return TypedResults.Problem(
-                $"'{format}' is not a postmortem format: use md or html.", statusCode: StatusCodes.Status400BadRequest, title: "Bad format");
-        }
-
-        if (!OutcomeResults.TryParseNumber(number, out var n) ||
-            await postmortems.RenderMarkdownAsync(n, cancellationToken).ConfigureAwait(false) is not { } markdown)
-        {
-            return OutcomeResults.UnknownIncident(number);
-        }
-
-        return format == "md"
-            ? TypedResults.Text(markdown, "text/markdown; charset=utf-8")
-            : TypedResults.Text(PostmortemHtml.Render(markdown, $"Postmortem INC-{n}"), "text/html; charset=utf-8");
     }
 
     private static string Actor(string? user) => string.IsNullOrWhiteSpace(user) ? ApiActor : People.Normalize(user.Trim());

@@ -47,11 +47,11 @@ internal sealed record TimelineEntryJson(long Id, int Incident, string At, strin
     public static TimelineEntryJson Of(TimelineEntry e) => new(e.Id, e.IncidentNumber, Instants.Format(e.At), e.Actor, e.Kind.Name(), e.Text, e.Link);
 }
 
-internal sealed record ActionItemJson(long Id, int Incident, string Text, string? Owner, string? Due, bool Done, string CreatedBy, string CreatedAt)
+internal sealed record ActionItemJson(long Id, int Incident, string Text, string? Owner, string? Due, bool Done, string CreatedBy, string CreatedAt, string? Kind)
 {
     public static ActionItemJson Of(ActionItem a) => new(
         a.Id, a.IncidentNumber, a.Text, a.Owner, a.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        a.IsDone, a.CreatedBy, Instants.Format(a.CreatedAt));
+        a.IsDone, a.CreatedBy, Instants.Format(a.CreatedAt), a.Kind?.Name());
 }
 
 internal sealed record IncidentDetailJson(IncidentJson Incident, IReadOnlyList<ActionItemJson> ActionItems);

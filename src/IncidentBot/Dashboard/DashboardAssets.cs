@@ -14,6 +14,7 @@ internal static class DashboardAssets
         th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
         th { font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
         tr.resolved td { color: var(--muted); }
+        tr.action-done td { color: var(--muted); } .action-open { color: #c62828; } .action-done { color: #2e7d32; }
         .badge { display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: 12px; font-weight: 600; border: 1px solid currentColor; }
         .sev-SEV1 { color: var(--sev1); } .sev-SEV2 { color: var(--sev2); } .sev-SEV3 { color: var(--sev3); } .sev-SEV4 { color: var(--sev4); }
         .status-resolved { color: #2e7d32; } .status-monitoring { color: #00838f; } .status-identified { color: #6a1b9a; } .status-investigating { color: #c62828; }

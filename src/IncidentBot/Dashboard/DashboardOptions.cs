@@ -13,4 +13,6 @@ public sealed class DashboardOptions
     public string PublicUrl { get; set; } = "http://localhost:5080/";
 
     public string IncidentLink(int number) => PublicUrl.TrimEnd('/') + "/incidents/" + number;
+
+    public string PostmortemLink(int number) => PublicUrl.TrimEnd('/') + $"/api/incidents/{number}/postmortem?format=html";
 }

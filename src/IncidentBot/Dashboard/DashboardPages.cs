@@ -88,16 +88,20 @@ internal static class DashboardPages
         Instant(html, "Resolved", incident.ResolvedAt);
         html.Raw("</tbody></table></section>");
 
-        var open = actions.Where(a => !a.IsDone).ToList();
-        html.Raw($"<section><h2>Open action items ({open.Count})</h2>");
-        if (open.Count > 0)
+        var open = actions.Count(a => !a.IsDone);
+        html.Raw($"<section><h2>Action items ({open} open of {actions.Count})</h2>");
+        if (actions.Count > 0)
         {
-            html.Raw("<table id=\"actions\"><thead><tr><th>#</th><th>Action</th><th>Owner</th><th>Due</th></tr></thead><tbody>");
-            foreach (var action in open)
+            html.Raw("<table id=\"actions\"><thead><tr><th>#</th><th>Action</th><th>Kind</th><th>Owner</th><th>Due</th><th>State</th></tr></thead><tbody>");
+            foreach (var action in actions)
             {
-                html.Raw("<tr>").Element("td", action.Id.ToString(CultureInfo.InvariantCulture)).Element("td", action.Text)
+                var state = action.IsDone ? "done" : "open";
+                html.Raw($"<tr class=\"action-{state}\" data-state=\"{state}\">").Element("td", action.Id.ToString(CultureInfo.InvariantCulture))
+                    .Element("td", action.Text)
+                    .Element("td", action.Kind?.Name() ?? "")
                     .Element("td", People.Display(action.Owner))
-                    .Element("td", action.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "").Raw("</tr>");
+                    .Element("td", action.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "")
+                    .Raw("<td>").Element("span", state, $"badge action-{state}").Raw("</td></tr>");
             }
 
             html.Raw("</tbody></table>");

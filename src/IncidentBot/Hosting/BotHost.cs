@@ -1,5 +1,6 @@
 using IncidentBot.Api;
 using IncidentBot.Chat;
+using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
 
@@ -20,11 +21,13 @@ internal static class BotHost
         builder.Services.AddChat();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddIncidentApi();
+        builder.Services.AddPostmortems();
 
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapIncidentBot();
         app.MapSlack();
+        app.MapPostmortems();
         return app;
     }
 }

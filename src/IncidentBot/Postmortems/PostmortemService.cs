@@ -2,20 +2,32 @@ using System.Text;
 using IncidentBot.Commands;
 using IncidentBot.Storage;
 using IncidentBot.Timeline;
-using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Postmortems;
 
-/// <summary>Drafts an incident's postmortem, writes it to the export folder and records that on the timeline.</summary>
-internal sealed class PostmortemService(
+/// <summary>
+/// Drafts an incident's postmortem: renders it, exports it to the folder (and Confluence when configured), then
+/// records the export versions and a <c>postmortem_drafted</c> timeline entry in one transaction. That entry is what
+/// the chat fan-out posts to the room.
+/// </summary>
+internal sealed partial class PostmortemService(
     PostmortemRenderer renderer,
+    FolderExport folder,
+    ConfluenceExport confluence,
     DatabaseWriter writer,
     IncidentQueries queries,
-    IOptions<PostmortemOptions> options,
-    TimeProvider time)
+    SqliteDatabase database,
+    TimeProvider time,
+    ILogger<PostmortemService> logger) : IDisposable
 {
-    /// <summary>The Markdown draft, or null when there is no such incident.</summary>
-    public async Task<string?> RenderMarkdownAsync(int number, CancellationToken cancellationToken)
+    private static readonly string[] FileFormats = ["md", "html", "docx"];
+
+    // One draft at a time: version numbers and the edited-file checks assume nobody else writes meanwhile.
+    private readonly SemaphoreSlim _drafting = new(1, 1);
+
+    /// <summary>The draft, or null when there is no such incident.</summary>
+    /// <exception cref="PostmortemTemplateException">The incident's template does not compile or render.</exception>
+    public async Task<PostmortemDraft?> RenderAsync(int number, CancellationToken cancellationToken)
     {
         var incident = await queries.FindAsync(number, cancellationToken).ConfigureAwait(false);
         if (incident is null)
@@ -30,50 +42,123 @@ internal sealed class PostmortemService(
 
     public async Task<CommandOutcome> DraftAsync(int number, string actor, CancellationToken cancellationToken)
     {
-        var markdown = await RenderMarkdownAsync(number, cancellationToken).ConfigureAwait(false);
-        if (markdown is null)
+        await _drafting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            return CommandOutcome.NotFound(number);
+            PostmortemDraft? draft;
+            try
+            {
+                draft = await RenderAsync(number, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostmortemTemplateException error)
+            {
+                return new CommandOutcome(OutcomeKind.Refused, error.Message, null, null, null, new PostmortemCommand());
+            }
+
+            if (draft is null)
+            {
+                return CommandOutcome.NotFound(number);
+            }
+
+            return await ExportAsync(number, draft, actor, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _drafting.Release();
+        }
+    }
+
+    private async Task<CommandOutcome> ExportAsync(int number, PostmortemDraft draft, string actor, CancellationToken cancellationToken)
+    {
+        var rows = new List<PostmortemVersion>();
+        var notes = new List<string>();
+        int version;
+        PostmortemVersion? lastConfluence;
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var versions = new SqlitePostmortemVersions(connection, null);
+            version = await versions.NextVersionAsync(number, cancellationToken).ConfigureAwait(false);
+            lastConfluence = await versions.LatestAsync(number, "confluence", null, cancellationToken).ConfigureAwait(false);
+            foreach (var format in FileFormats)
+            {
+                var file = await folder.WriteAsync(
+                    draft.Stem, format, Content(draft, format), version,
+                    async path => (await versions.LatestAsync(number, format, path, cancellationToken).ConfigureAwait(false))?.Hash,
+                    cancellationToken).ConfigureAwait(false);
+                rows.Add(new PostmortemVersion(number, version, format, file.Hash, file.Path, null, null, default));
+                if (file.KeptEdited is { } kept)
+                {
+                    notes.Add($"{Path.GetFileName(kept)} was edited since IncidentBot wrote it, so it was kept and this draft is {Path.GetFileName(file.Path)}");
+                }
+            }
         }
 
-        var incident = (await queries.FindAsync(number, cancellationToken).ConfigureAwait(false))!;
-        var folder = Path.GetFullPath(options.Value.ExportPath);
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"{incident.Key}-{Slug(incident.Title)}.md");
-        // Write beside, then move: a reader never sees half a file.
-        var partial = file + ".partial";
-        await File.WriteAllTextAsync(partial, markdown, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
-        File.Move(partial, file, overwrite: true);
+        var link = rows[0].Path;
+        if (confluence.Enabled)
+        {
+            try
+            {
+                var result = await confluence.ExportAsync(draft, version, lastConfluence, cancellationToken).ConfigureAwait(false);
+                rows.Add(new PostmortemVersion(number, version, result.Format, result.Hash, result.Page.Url ?? result.Page.Id, result.Page.Id, result.Page.Version, default));
+                notes.Add(result.Message);
+                link = result.Page.Url ?? link;
+            }
+            catch (Exception error) when (error is ConfluenceException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // A failing side channel is recorded and never undoes the draft written to the folder.
+                LogConfluenceFailed(logger, error, number);
+                notes.Add($"the Confluence export failed ({error.Message.TrimEnd('.')}); run `postmortem` again to retry");
+            }
+        }
 
+        if (draft.BlameFlags > 0)
+        {
+            notes.Add($"the blameless check flagged {draft.BlameFlags} sentence(s) for review");
+        }
+
+        var text = Describe(draft, version, rows, notes);
         return await writer.WriteAsync(async (scope, ct) =>
         {
-            var current = await scope.Ledger.FindAsync(number, ct).ConfigureAwait(false) ?? incident;
-            var entry = current.Record(TimelineKind.PostmortemDrafted, $"Postmortem drafted: {Path.GetFileName(file)}", actor, scope.Now)
-                with { Link = file };
+            var incident = await scope.Ledger.FindAsync(number, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"INC-{number} disappeared while its postmortem was drafted.");
+            var versions = new SqlitePostmortemVersions(scope.Connection, scope.Transaction);
+            foreach (var row in rows)
+            {
+                await versions.InsertAsync(row with { CreatedAt = scope.Now }, ct).ConfigureAwait(false);
+            }
+
+            var entry = incident.Record(TimelineKind.PostmortemDrafted, text, actor, scope.Now) with { Link = link, SourceKey = $"postmortem-v{version}" };
+            await scope.Ledger.UpdateAsync(incident, ct).ConfigureAwait(false);
             var stored = await scope.Ledger.AppendAsync(entry, ct).ConfigureAwait(false);
-            return new CommandOutcome(
-                OutcomeKind.Done, $"Postmortem draft of {current.Key} written to {file}.", null, current, stored is null ? [] : [stored], new PostmortemCommand());
+            return new CommandOutcome(OutcomeKind.Done, text, null, incident, stored is null ? [] : [stored], new PostmortemCommand());
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Lower-case words joined by hyphens, at most 60 characters: <c>payments-api-down</c>.</summary>
-    public static string Slug(string title)
+    /// <summary><c>Postmortem draft v2 of INC-42 (template postmortem.md.hbs): INC-42-x.md, .html, .docx in /data/postmortems; …</c></summary>
+    private static string Describe(PostmortemDraft draft, int version, List<PostmortemVersion> rows, List<string> notes)
     {
-        var slug = new StringBuilder();
-        foreach (var c in title.Normalize(NormalizationForm.FormKD).ToLowerInvariant())
+        var files = rows.Where(r => FileFormats.Contains(r.Format)).ToList();
+        var text = new StringBuilder($"Postmortem draft v{version} of {draft.Key} (template {draft.Template}): ")
+            .Append(string.Join(", ", files.Select(f => Path.GetFileName(f.Path))))
+            .Append(" in ").Append(Path.GetDirectoryName(files[0].Path));
+        foreach (var note in notes)
         {
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
-            {
-                slug.Append(c);
-            }
-            else if (slug.Length > 0 && slug[^1] != '-' && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            {
-                slug.Append('-');
-            }
+            text.Append("; ").Append(note);
         }
 
-        var text = slug.ToString().Trim('-');
-        text = text.Length > 60 ? text[..60].TrimEnd('-') : text;
-        return text.Length == 0 ? "incident" : text;
+        return text.Append('.').ToString();
     }
+
+    private static byte[] Content(PostmortemDraft draft, string format) => format switch
+    {
+        "md" => Encoding.UTF8.GetBytes(draft.Markdown),
+        "html" => Encoding.UTF8.GetBytes(PostmortemHtml.Render(draft.Markdown, draft.Title)),
+        "docx" => PostmortemDocx.Render(draft.Markdown, draft.Title),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a postmortem file format."),
+    };
+
+    public void Dispose() => _drafting.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Confluence export of the postmortem of INC-{Number} failed")]
+    private static partial void LogConfluenceFailed(ILogger logger, Exception exception, int number);
 }

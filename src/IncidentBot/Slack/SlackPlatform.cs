@@ -153,6 +153,11 @@ internal sealed class SlackPlatform(SlackClient slack, IOptions<SlackOptions> op
             return null;
         }
 
+        if (d.Entry.Kind == TimelineKind.PostmortemDrafted)
+        {
+            line += $"\n<{dashboard.Value.PostmortemLink(d.Incident.Number)}|Read the draft>";
+        }
+
         await slack.CallAsync("chat.postMessage", new { Channel = d.Room.Id, Text = SlackText.Safe(line) }, ct).ConfigureAwait(false);
         return null;
     }

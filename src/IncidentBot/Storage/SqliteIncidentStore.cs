@@ -46,7 +46,7 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
     public async Task<IReadOnlyList<ActionItem>> ActionItemsAsync(int number, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<ActionItemRow>(Command("""
-            SELECT id, incident_number, text, owner, due, is_done, created_by, created_at
+            SELECT id, incident_number, text, owner, due, is_done, created_by, created_at, kind
             FROM action_items WHERE incident_number = @number ORDER BY id
             """, new { number }, cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToItem()).ToList();
@@ -107,10 +107,11 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
     {
         ArgumentNullException.ThrowIfNull(item);
         var id = await connection.ExecuteScalarAsync<long>(Command("""
-            INSERT INTO action_items (incident_number, text, owner, due, is_done, created_by, created_at)
-            VALUES (@IncidentNumber, @Text, @Owner, @Due, @IsDone, @CreatedBy, @CreatedAt)
+            INSERT INTO action_items (incident_number, text, owner, due, is_done, created_by, created_at, kind)
+            VALUES (@IncidentNumber, @Text, @Owner, @Due, @IsDone, @CreatedBy, @CreatedAt, @Kind)
             RETURNING id
-            """, item, cancellationToken)).ConfigureAwait(false);
+            """, new { item.IncidentNumber, item.Text, item.Owner, item.Due, item.IsDone, item.CreatedBy, item.CreatedAt, Kind = item.Kind?.Name() },
+            cancellationToken)).ConfigureAwait(false);
         return item with { Id = id };
     }
 
@@ -176,7 +177,10 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
         public long IsDone { get; init; }
         public string CreatedBy { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
+        public string? Kind { get; init; }
 
-        public ActionItem ToItem() => new(Id, (int)IncidentNumber, Text, Owner, Due, IsDone != 0, CreatedBy, CreatedAt);
+        public ActionItem ToItem() => new(
+            Id, (int)IncidentNumber, Text, Owner, Due, IsDone != 0, CreatedBy, CreatedAt,
+            Kind is null ? null : ActionKindText.TryParse(Kind, out var kind) ? kind : throw new FormatException($"Unknown action kind '{Kind}'."));
     }
 }

@@ -126,6 +126,19 @@ public class CommandParserTests
         Assert.Equal(new ActionCommand("write runbook", null, null), CommandParser.Parse("action write runbook").Command);
     }
 
+    [Theory]
+    [InlineData("action add queue depth alert @bob due 2025-04-01 detect")]
+    [InlineData("action add queue depth alert detect @bob due 2025-04-01")]
+    [InlineData("action add queue depth alert due 2025-04-01 DETECT @bob")]
+    public void ActionTakesAnOptionalTrailingKindAmongOwnerAndDue(string text) =>
+        Assert.Equal(
+            new ActionCommand("add queue depth alert", "bob", new DateOnly(2025, 4, 1), ActionKind.Detect),
+            CommandParser.Parse(text).Command);
+
+    [Fact]
+    public void AOneWordActionKeepsAKindWordAsItsText() =>
+        Assert.Equal(new ActionCommand("mitigate", null, null), CommandParser.Parse("action mitigate").Command);
+
     [Fact]
     public void ActionWithABadDueDateSaysHowToWriteIt()
     {

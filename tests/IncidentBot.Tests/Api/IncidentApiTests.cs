@@ -204,13 +204,13 @@ public sealed class IncidentApiTests : IDisposable
 
         Assert.Equal("text/markdown", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains($"# Postmortem: INC-{number} Orders queue backlog", markdown, StringComparison.Ordinal);
-        foreach (var section in new[] { "## Summary", "## Impact", "## Timeline", "## Detection and response", "## Action items" })
+        foreach (var section in new[] { "## Summary", "## Impact", "## Timeline", "## Detection", "## Response", "## Action items" })
         {
             Assert.Contains(section, markdown, StringComparison.Ordinal);
         }
 
         Assert.Contains("consumer pool exhausted \\| restarted", markdown, StringComparison.Ordinal);
-        Assert.Contains("| raise the pool size | @bob | 2030-01-31 | open |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| raise the pool size | prevent | @bob | 2030-01-31 | open |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Incident Commander | @alice |", markdown, StringComparison.Ordinal);
     }
 }
