@@ -22,7 +22,6 @@ internal static class ApiExtensions
         services.AddSingleton<ApiTokenFilter>();
         services.AddSingleton<PostmortemRenderer>();
         services.AddSingleton<PostmortemService>();
-        services.AddSingleton<SummaryService>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<IncidentMetrics>();
         services.AddHealth();
