@@ -54,6 +54,11 @@ public static class Cues
             }
 
             words++;
+            if (IsServiceName(word))
+            {
+                scores[(int)Facet.Broken] += 1;
+            }
+
             if (lookup.TryGetValue(word, out var cues))
             {
                 foreach (var (facet, weight) in cues)
@@ -98,6 +103,19 @@ public static class Cues
         return (best, scores[(int)best]);
     }
 
+    /// <summary><c>payments-api</c>, <c>checkout-service</c>: naming the thing that broke.</summary>
+    private static bool IsServiceName(ReadOnlySpan<char> word)
+    {
+        var dash = word.LastIndexOf('-');
+        if (dash <= 0)
+        {
+            return false;
+        }
+
+        var suffix = word[(dash + 1)..];
+        return suffix is "api" or "service" or "svc" or "db" or "worker" or "gateway" or "queue" or "cluster" or "server" or "proxy";
+    }
+
     private static FrozenDictionary<string, (Facet, int)[]> BuildWords()
     {
         var words = new Dictionary<string, List<(Facet, int)>>(StringComparer.Ordinal);
@@ -105,15 +123,16 @@ public static class Cues
             "oom", "oomkilled", "500s", "502", "502s", "503", "503s", "504", "504s", "5xx", "timeouts", "timing", "unavailable",
             "unreachable", "degraded", "erroring", "errors", "exception", "exceptions", "panic", "panics", "deadlock", "saturated",
             "exhausted", "leak", "backlog", "stuck", "hanging", "refused", "rejected", "latency", "slow", "spiking", "failures");
-        Add(Facet.Broken, 1, "error", "failed", "fails", "fail", "spike", "dropping", "alert", "firing", "p99", "p95", "elevated");
+        Add(Facet.Broken, 1, "returning", "returns");
+        Add(Facet.Broken, 1, "error", "failed", "fails", "fail", "spike", "alert", "firing", "p99", "p95", "elevated");
         Add(Facet.Impact, 2, "customers", "customer", "users", "impact", "impacted", "affected", "affecting", "revenue", "checkout",
             "checkouts", "orders", "signups", "logins", "sla", "slo", "tickets", "merchants", "complaints", "percent");
         Add(Facet.Impact, 1, "requests", "traffic", "region", "regions", "eu", "us", "mobile", "android", "ios", "everyone", "nobody", "payments");
         Add(Facet.Tried, 2, "restarted", "reverted", "scaled", "redeployed", "rebooted", "flushed", "purged", "drained", "cordoned",
             "bumped", "increased", "decreased", "disabled", "enabled", "tried", "patched", "killed", "recycled", "toggled", "reran",
-            "cleared", "raised", "lowered", "failed-over");
-        Add(Facet.Tried, 1, "restart", "rollback", "revert", "deployed", "fix", "applied", "mitigated", "mitigation", "hotfix", "switched");
-        Add(Facet.Decision, 2, "decided", "decision", "agreed", "approve", "approved", "escalating", "escalate", "declaring");
+            "cleared", "raised", "lowered", "failed-over", "rollback", "restart");
+        Add(Facet.Tried, 1, "revert", "deployed", "complete", "completed", "finished", "fix", "applied", "mitigated", "mitigation", "hotfix", "switched");
+        Add(Facet.Decision, 2, "recovering", "recovered", "dropping", "stable", "stabilised", "stabilized", "decided", "decision", "agreed", "approve", "approved", "escalating", "escalate", "declaring");
         Add(Facet.Hypothesis, 2, "hypothesis", "suspect", "suspicion", "suspected", "probably", "likely", "culprit", "theory",
             "correlates", "correlated", "coincides", "maybe", "perhaps", "seems", "cause");
         Add(Facet.NextStep, 2, "next", "todo", "plan", "eta", "afterwards", "follow-up", "followup", "monitor", "monitoring");

@@ -14,8 +14,9 @@ public sealed class ExtractiveSummarizer : ISummarizer
 {
     private static readonly Dictionary<Facet, (string Heading, int Take, double Recency)> Sections = new()
     {
-        // Recency weighs more where the latest word is the current one (hypotheses, questions, next steps).
-        [Facet.Broken] = (Headings.Broken, 3, 0.5),
+        // Recency weighs more where the latest word is the current one (hypotheses, questions, next steps);
+        // what broke is best told by the first reports.
+        [Facet.Broken] = (Headings.Broken, 3, -0.5),
         [Facet.Impact] = (Headings.Impact, 3, 1.5),
         [Facet.Tried] = (Headings.Tried, 5, 1),
         [Facet.Decision] = (Headings.Decisions, 5, 1.5),

@@ -119,16 +119,16 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]*", RegexOptions.None, TimeoutMs)]
     private static partial Regex Jwt();
 
-    [GeneratedRegex(@"(?<name>\b(Bearer|Basic|Token|Digest)\s+)[0-9A-Za-z._~+/-]{8,}=*", RegexOptions.IgnoreCase, TimeoutMs)]
+    [GeneratedRegex(@"(?<name>\b(Bearer|Basic|Token|Digest)\s+)(?!\[redacted:)[0-9A-Za-z._~+/-]{8,}=*", RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex AuthorizationHeader();
 
     // "DB_PASSWORD=hunter2", "api_key: abc", "\"client_secret\": \"abc\"", "Password=abc;" in a connection string.
     [GeneratedRegex(
-        @"(?<name>\b[\w.-]{0,40}(password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|auth[_-]?key)[\w.-]{0,20}[""']?\s*(:=|=>|[:=])\s*)(""[^""\r\n]{1,200}""|'[^'\r\n]{1,200}'|[^\s;,""'&<>]{1,200})",
+        @"(?<name>\b[\w.-]{0,40}(password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|auth[_-]?key)[\w.-]{0,20}[""']?\s*(:=|=>|[:=])\s*)(?![""']?\[redacted:)(""[^""\r\n]{1,200}""|'[^'\r\n]{1,200}'|[^\s;,""'&<>]{1,200})",
         RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex Assignment();
 
     // "the password is hunter2", "root pw was Tr0ub4dor".
-    [GeneratedRegex(@"(?<name>\b(password|passwd|passphrase|pw|pwd)\s+(is|was|now|for\s+\S+\s+is)\s+)[""']?[^\s""']{3,200}[""']?", RegexOptions.IgnoreCase, TimeoutMs)]
+    [GeneratedRegex(@"(?<name>\b(password|passwd|passphrase|pw|pwd)\s+(is|was|now|for\s+\S+\s+is)\s+)(?!\[redacted:)[""']?[^\s""']{3,200}[""']?", RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex SpokenPassword();
 }
