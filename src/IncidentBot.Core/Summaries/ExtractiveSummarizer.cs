@@ -99,8 +99,20 @@ public sealed class ExtractiveSummarizer : ISummarizer
     }
 
     /// <summary>Letters and digits only, lower-cased: the same sentence said twice counts once.</summary>
-    private static string Fingerprint(string sentence) =>
-        string.Concat(sentence.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
+    private static string Fingerprint(string sentence)
+    {
+        Span<char> kept = sentence.Length <= 512 ? stackalloc char[sentence.Length] : new char[sentence.Length];
+        var length = 0;
+        foreach (var c in sentence)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                kept[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(kept[..length]);
+    }
 
     private sealed record Pick(int Index, ConversationLine Line, string Sentence, double Rank);
 }

@@ -123,8 +123,9 @@ public static partial class SecretRedactor
     private static partial Regex AuthorizationHeader();
 
     // "DB_PASSWORD=hunter2", "api_key: abc", "\"client_secret\": \"abc\"", "Password=abc;" in a connection string.
+    // It starts at the keyword (whatever prefixes the name stays as it is), so the search can skip ahead to one.
     [GeneratedRegex(
-        @"(?<name>\b[\w.-]{0,40}(password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|auth[_-]?key)[\w.-]{0,20}[""']?\s*(:=|=>|[:=])\s*)(?![""']?\[redacted:)(""[^""\r\n]{1,200}""|'[^'\r\n]{1,200}'|[^\s;,""'&<>]{1,200})",
+        @"(?<name>(password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|auth[_-]?key)[\w.-]{0,20}[""']?\s*(:=|=>|[:=])\s*)(?![""']?\[redacted:)(""[^""\r\n]{1,200}""|'[^'\r\n]{1,200}'|[^\s;,""'&<>]{1,200})",
         RegexOptions.IgnoreCase, TimeoutMs)]
     private static partial Regex Assignment();
 
