@@ -225,6 +225,20 @@ public sealed class LlmSummarizerTests : IAsyncDisposable
         Assert.Equal(2, fake.MaxInFlight);
     }
 
+    [Fact]
+    public async Task AFailingPartEndsTheSummaryWithoutCombining()
+    {
+        var fake = await StartAsync((call, _) => Task.FromResult(
+            call.User.Contains("Part 2 of", StringComparison.Ordinal) ? Reply.Error(401, "invalid_api_key") : Reply.Completion("notes")));
+        var messages = Enumerable.Range(0, 30).Select(i => Rooms.Filler(i, 386)).ToArray();
+        var summarizer = Summarizer(fake, o => o.ChunkTokens = 1_050);
+
+        var failure = await Assert.ThrowsAsync<LlmUnavailableException>(() => summarizer.SummarizeAsync(Rooms.Request(messages), default));
+
+        Assert.Equal("the endpoint refused the key (HTTP 401); check Llm:ApiKey", failure.Message);
+        Assert.DoesNotContain(fake.Calls, c => c.User.Contains("<notes>", StringComparison.Ordinal));
+    }
+
     private LlmSummarizer Summarizer(FakeOpenAi fake, Action<LlmOptions>? configure = null, TimeProvider? time = null)
     {
         _fake = fake;

@@ -60,6 +60,24 @@ public sealed class SummaryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task APlatformWhoseHistoryCannotBeReadIsLeftOutAndTheSummaryStillComes()
+    {
+        using var app = new BotApp();
+        var client = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<IRoomHistory>(new BrokenRoomHistory());
+            s.AddSingleton<IRoomHistory>(_room);
+        })).CreateClient();
+        var number = await client.DeclareAsync("Checkout errors", "SEV2");
+        _room.Say(number, new RoomMessage("carol", DateTimeOffset.UtcNow.AddSeconds(1), "checkout-service is returning 503 for 30% of customers."));
+
+        var (response, body) = await client.CommandAsync(number, "summary");
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Contains("@carol: checkout-service is returning 503 for 30% of customers.", body!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SummaryOfAnUnknownIncidentIsNotFoundAndStoresNothing()
     {
         await _client.DeclareAsync();
@@ -87,6 +105,12 @@ public sealed class SummaryCommandTests : IDisposable
         Assert.Equal("Latest summary", section.QuerySelector("h2")!.TextContent);
         Assert.Equal(latest!["message"]!.GetValue<string>(), section.QuerySelector("pre.summary")!.TextContent);
         Assert.Contains("by @carol", section.QuerySelector("p")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private sealed class BrokenRoomHistory : IRoomHistory
+    {
+        public Task<IReadOnlyList<RoomMessage>> ReadAsync(int incidentNumber, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("chat platform is down");
     }
 
     private static AngleSharp.Dom.IElement Section(string html) =>
