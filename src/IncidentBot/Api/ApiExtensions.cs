@@ -17,7 +17,6 @@ internal static class ApiExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ApiAccess>();
         services.AddSingleton<ApiTokenFilter>();
-        services.AddSingleton<SummaryService>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<IncidentMetrics>();
         services.AddHealth();

@@ -27,6 +27,7 @@ internal static class DashboardAssets
         section { margin: 1.2rem 0; }
         td.when { white-space: nowrap; font-variant-numeric: tabular-nums; }
         td.text { white-space: pre-wrap; word-break: break-word; }
+        .summary { white-space: pre-wrap; word-break: break-word; font: inherit; background: #fff; border: 1px solid var(--line); padding: .8rem; margin: 0; }
         """;
 
     /// <summary>Polls the timeline for entries after the last one shown and refreshes the headline figures.</summary>

@@ -78,6 +78,7 @@ internal static class DashboardPages
         }
 
         html.Raw("</tbody></table></section>");
+        LatestSummary(html, timeline);
 
         html.Raw("<section><h2>Key instants (UTC)</h2><table id=\"instants\"><tbody>");
         Instant(html, "Impact started", incident.StartedAt);
@@ -136,6 +137,22 @@ internal static class DashboardPages
         <form method="post" action="/login"><label>API token <input type="password" name="token" autofocus></label>
         <button type="submit">Open the dashboard</button></form>
         """);
+
+    /// <summary>The newest <c>summary_posted</c> entry, whole, for whoever opens the page late.</summary>
+    private static void LatestSummary(Html html, IReadOnlyList<TimelineEntry> timeline)
+    {
+        var latest = timeline.LastOrDefault(e => e.Kind == TimelineKind.SummaryPosted);
+        html.Raw("<section id=\"summary\"><h2>Latest summary</h2>");
+        if (latest is null)
+        {
+            html.Raw("<p class=\"muted\">No summary yet. Ask for one with <code>summary</code> in the incident room.</p></section>");
+            return;
+        }
+
+        html.Raw("<p class=\"muted\">")
+            .Text($"Posted {latest.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC by {People.Display(latest.Actor)}")
+            .Raw($"</p><pre class=\"summary\" data-id=\"{latest.Id}\">").Text(latest.Text).Raw("</pre></section>");
+    }
 
     private static void Figures(Html html, IReadOnlyList<Incident> incidents, DateTimeOffset now)
     {

@@ -3,6 +3,7 @@ using IncidentBot.Chat;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
+using IncidentBot.Summaries;
 
 namespace IncidentBot.Hosting;
 
@@ -22,6 +23,7 @@ internal static class BotHost
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddIncidentApi();
         builder.Services.AddPostmortems();
+        builder.Services.AddSummaries();
 
         configure?.Invoke(builder);
         var app = builder.Build();

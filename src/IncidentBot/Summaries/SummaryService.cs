@@ -1,12 +1,22 @@
+using IncidentBot.Chat;
 using IncidentBot.Commands;
 using IncidentBot.Storage;
-using IncidentBot.Summaries;
 using IncidentBot.Timeline;
 
 namespace IncidentBot.Summaries;
 
-/// <summary>Writes the catch-up of an incident and records it on the timeline.</summary>
-internal sealed class SummaryService(DatabaseWriter writer, IncidentQueries queries, TimeProvider time)
+/// <summary>
+/// <c>summary</c>: reads the incident, its timeline and every room history, writes the catch-up and records it on
+/// the timeline as <c>summary_posted</c> (which the chat fan-out posts to the room). The summary is only text: nothing
+/// in it is read back as a command or changes the incident.
+/// </summary>
+internal sealed partial class SummaryService(
+    DatabaseWriter writer,
+    IncidentQueries queries,
+    IEnumerable<IRoomHistory> rooms,
+    SummaryComposer composer,
+    TimeProvider time,
+    ILogger<SummaryService> logger)
 {
     public async Task<CommandOutcome> PostAsync(int number, string actor, CancellationToken cancellationToken)
     {
@@ -17,7 +27,9 @@ internal sealed class SummaryService(DatabaseWriter writer, IncidentQueries quer
         }
 
         var timeline = await queries.TimelineAsync(number, 0, int.MaxValue, cancellationToken).ConfigureAwait(false);
-        var summary = CatchUp.Write(incident, timeline, time.GetUtcNow());
+        var messages = await ReadRoomsAsync(number, cancellationToken).ConfigureAwait(false);
+        var request = new SummaryRequest(incident, timeline, messages, time.GetUtcNow());
+        var summary = await composer.ComposeAsync(request, cancellationToken).ConfigureAwait(false);
         return await writer.WriteAsync(async (scope, ct) =>
         {
             var current = await scope.Ledger.FindAsync(number, ct).ConfigureAwait(false) ?? incident;
@@ -26,4 +38,26 @@ internal sealed class SummaryService(DatabaseWriter writer, IncidentQueries quer
             return new CommandOutcome(OutcomeKind.Done, summary, null, current, stored is null ? [] : [stored], new SummaryCommand());
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Every platform's messages, oldest first; a platform that fails is logged and left out.</summary>
+    private async Task<IReadOnlyList<RoomMessage>> ReadRoomsAsync(int number, CancellationToken cancellationToken)
+    {
+        var messages = new List<RoomMessage>();
+        foreach (var room in rooms)
+        {
+            try
+            {
+                messages.AddRange(await room.ReadAsync(number, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                RoomUnreadable(logger, number, room.GetType().Name, e);
+            }
+        }
+
+        return [.. messages.OrderBy(m => m.At)];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the room history of INC-{Number} from {Platform}; summarising without it")]
+    private static partial void RoomUnreadable(ILogger logger, int number, string platform, Exception exception);
 }
