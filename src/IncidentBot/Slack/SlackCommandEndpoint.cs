@@ -1,6 +1,6 @@
 using System.Text;
-using IncidentBot.Commands;
 using IncidentBot.Chat;
+using IncidentBot.Commands;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 

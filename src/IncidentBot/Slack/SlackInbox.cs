@@ -117,7 +117,8 @@ internal sealed partial class SlackInbox(
             if (current is not null)
             {
                 var pinned = current.Record(TimelineKind.PinnedMessage, text.Length == 0 ? "(a message without text)" : text, who, SlackPlatform.InstantOf(pin.Ts))
-                    with { SourceKey = $"slack:{pin.Channel}:{pin.Ts}", Link = permalink };
+                    with
+                { SourceKey = $"slack:{pin.Channel}:{pin.Ts}", Link = permalink };
                 entry = await scope.Ledger.AppendAsync(pinned, ct).ConfigureAwait(false);
             }
 

@@ -120,9 +120,23 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
 
     private static object Parameters(Incident i) => new
     {
-        i.Number, i.Title, Severity = (int)i.Severity, Status = i.Status.Name(), i.IsPrivate, i.IsDrill, i.DeclaredBy,
-        i.Commander, i.Scribe, i.Comms, i.StartedAt, i.DetectedAt, i.DeclaredAt, i.AcknowledgedAt, i.MitigatedAt,
-        i.ResolvedAt, i.UpdatedAt,
+        i.Number,
+        i.Title,
+        Severity = (int)i.Severity,
+        Status = i.Status.Name(),
+        i.IsPrivate,
+        i.IsDrill,
+        i.DeclaredBy,
+        i.Commander,
+        i.Scribe,
+        i.Comms,
+        i.StartedAt,
+        i.DetectedAt,
+        i.DeclaredAt,
+        i.AcknowledgedAt,
+        i.MitigatedAt,
+        i.ResolvedAt,
+        i.UpdatedAt,
     };
 
     private sealed class IncidentRow
