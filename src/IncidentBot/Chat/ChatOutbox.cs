@@ -13,7 +13,7 @@ namespace IncidentBot.Chat;
 /// </summary>
 internal sealed partial class ChatOutbox(
     ChatPlatforms platforms,
-    SqliteDatabase database,
+    Database database,
     DatabaseWriter writer,
     IncidentQueries queries,
     RoomStore rooms,

@@ -5,7 +5,7 @@ using IncidentBot.Storage;
 namespace IncidentBot.Chat;
 
 /// <summary>Which room belongs to which incident, per platform.</summary>
-internal sealed class RoomStore(SqliteDatabase database, DatabaseWriter writer)
+internal sealed class RoomStore(Database database, DatabaseWriter writer)
 {
     public async Task<Room?> FindAsync(int incidentNumber, string platform, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ internal static class HealthEndpoints
         return routes;
     }
 
-    private sealed class DatabaseHealthCheck(SqliteDatabase database) : IHealthCheck
+    private sealed class DatabaseHealthCheck(Database database) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {

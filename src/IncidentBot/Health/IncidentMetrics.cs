@@ -11,7 +11,7 @@ namespace IncidentBot.Health;
 /// </summary>
 internal sealed class IncidentMetrics
 {
-    public IncidentMetrics(SqliteDatabase database)
+    public IncidentMetrics(Database database)
     {
         Registry = Metrics.NewCustomRegistry();
         var factory = Metrics.WithCustomRegistry(Registry);
@@ -21,7 +21,7 @@ internal sealed class IncidentMetrics
         {
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             var counts = await connection.QueryAsync<(string Status, long Severity, long Count)>(new CommandDefinition(
-                "SELECT status, severity, COUNT(*) FROM incidents WHERE is_drill = 0 GROUP BY status, severity",
+                "SELECT status, severity, COUNT(*) FROM incidents WHERE NOT is_drill GROUP BY status, severity",
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
             var byKey = counts.ToDictionary(c => (c.Status, (int)c.Severity), c => c.Count);
             foreach (var status in Enum.GetValues<IncidentStatus>())

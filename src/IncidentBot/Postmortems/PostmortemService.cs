@@ -16,7 +16,7 @@ internal sealed partial class PostmortemService(
     ConfluenceExport confluence,
     DatabaseWriter writer,
     IncidentQueries queries,
-    SqliteDatabase database,
+    Database database,
     TimeProvider time,
     ILogger<PostmortemService> logger) : IDisposable
 {
@@ -76,7 +76,7 @@ internal sealed partial class PostmortemService(
         PostmortemVersion? lastConfluence;
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            var versions = new SqlitePostmortemVersions(connection, null);
+            var versions = new SqlPostmortemVersions(connection, null);
             version = await versions.NextVersionAsync(number, cancellationToken).ConfigureAwait(false);
             lastConfluence = await versions.LatestAsync(number, "confluence", null, cancellationToken).ConfigureAwait(false);
             foreach (var format in FileFormats)
@@ -121,7 +121,7 @@ internal sealed partial class PostmortemService(
         {
             var incident = await scope.Ledger.FindAsync(number, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"INC-{number} disappeared while its postmortem was drafted.");
-            var versions = new SqlitePostmortemVersions(scope.Connection, scope.Transaction);
+            var versions = new SqlPostmortemVersions(scope.Connection, scope.Transaction);
             foreach (var row in rows)
             {
                 await versions.InsertAsync(row with { CreatedAt = scope.Now }, ct).ConfigureAwait(false);

@@ -14,7 +14,7 @@ namespace IncidentBot.Slack;
 /// </summary>
 internal sealed partial class SlackInbox(
     DatabaseWriter writer,
-    SqliteDatabase database,
+    Database database,
     RoomStore rooms,
     SlackClient slack,
     SlackFollowUps followUps,

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 
 namespace IncidentBot.Storage;
 
@@ -10,7 +9,7 @@ namespace IncidentBot.Storage;
 /// nothing but the database through their <see cref="WriteScope"/>, since a failed batch is run again item by item.
 /// </summary>
 internal sealed partial class DatabaseWriter(
-    SqliteDatabase database, Chat.ChatPlatforms chat, TimeProvider time, ILogger<DatabaseWriter> logger) : BackgroundService
+    Database database, Chat.ChatPlatforms chat, TimeProvider time, ILogger<DatabaseWriter> logger) : BackgroundService
 {
     public const int MaxBatch = 256;
 
@@ -87,8 +86,8 @@ internal sealed partial class DatabaseWriter(
         try
         {
             await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            var ledger = new BatchLedger(new SqliteIncidentStore(connection, transaction, chat.Names));
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+            var ledger = new BatchLedger(new SqlIncidentStore(database, connection, transaction, chat.Names));
             foreach (var work in items)
             {
                 await work.RunAsync(new WriteScope(connection, transaction, ledger, time.GetUtcNow())).ConfigureAwait(false);

@@ -4,7 +4,7 @@ using IncidentBot.Timeline;
 namespace IncidentBot.Storage;
 
 /// <summary>Reads for the API and the dashboard, each on its own pooled connection, beside the writer (WAL readers never wait for it).</summary>
-internal sealed class IncidentQueries(SqliteDatabase database) : IIncidentReader
+internal sealed class IncidentQueries(Database database) : IIncidentReader
 {
     public Task<Incident?> FindAsync(int number, CancellationToken cancellationToken) =>
         WithStoreAsync(store => store.FindAsync(number, cancellationToken), cancellationToken);
@@ -19,10 +19,10 @@ internal sealed class IncidentQueries(SqliteDatabase database) : IIncidentReader
         WithStoreAsync(store => store.ActionItemsAsync(number, cancellationToken), cancellationToken);
 
     /// <summary>Runs read-only work on a connection of its own, outside the writer's queue.</summary>
-    public async Task<T> WithStoreAsync<T>(Func<SqliteIncidentStore, Task<T>> read, CancellationToken cancellationToken)
+    public async Task<T> WithStoreAsync<T>(Func<SqlIncidentStore, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await read(new SqliteIncidentStore(connection, null)).ConfigureAwait(false);
+        return await read(new SqlIncidentStore(database, connection, null)).ConfigureAwait(false);
     }
 }

@@ -1,10 +1,11 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Storage;
 
-/// <summary>Opens connections to the SQLite file with the settings every connection needs.</summary>
-internal sealed class SqliteDatabase
+/// <summary>The embedded SQLite file, in WAL mode, every commit fsynced.</summary>
+internal sealed class SqliteDatabase : Database
 {
     private readonly string _connectionString;
 
@@ -26,12 +27,14 @@ internal sealed class SqliteDatabase
         }
 
         _connectionString = builder.ToString();
-        DataSource = builder.DataSource;
+        Describe = builder.DataSource;
     }
 
-    public string DataSource { get; }
+    public override string Provider => "sqlite";
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public override string Describe { get; }
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try

@@ -2,13 +2,16 @@ namespace IncidentBot.Storage;
 
 internal static class StorageExtensions
 {
-    /// <summary>The SQLite database: migrated before anything else starts, one group-committing writer, pooled readers.</summary>
+    /// <summary>The database: migrated before anything else starts, one group-committing writer, pooled readers.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         DapperSetup.EnsureConfigured();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<SqliteMigrator>();
+        services.AddSingleton<Database>(sp =>
+            string.Equals(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.Provider, "postgres", StringComparison.OrdinalIgnoreCase)
+                ? ActivatorUtilities.CreateInstance<PostgresDatabase>(sp)
+                : ActivatorUtilities.CreateInstance<SqliteDatabase>(sp));
+        services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<MigrationOnStart>();
         services.AddSingleton<DatabaseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseWriter>());
@@ -16,7 +19,7 @@ internal static class StorageExtensions
         return services;
     }
 
-    private sealed class MigrationOnStart(SqliteMigrator migrator) : IHostedService
+    private sealed class MigrationOnStart(DatabaseMigrator migrator) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 

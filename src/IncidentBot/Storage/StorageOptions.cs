@@ -7,9 +7,9 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary><c>sqlite</c> (embedded, the default).</summary>
+    /// <summary><c>sqlite</c> (embedded, the default) or <c>postgres</c> (several instances on one database).</summary>
     [Required]
-    [RegularExpression("^(?i)sqlite$", ErrorMessage = "Storage:Provider must be 'sqlite'.")]
+    [RegularExpression("^(?i)(sqlite|postgres)$", ErrorMessage = "Storage:Provider must be 'sqlite' or 'postgres'.")]
     public string Provider { get; set; } = "sqlite";
 
     [Required]

@@ -4,7 +4,7 @@ using Dapper;
 namespace IncidentBot.Postmortems;
 
 /// <summary>The <c>postmortem_versions</c> table over one open connection; inside <paramref name="transaction"/> when writing.</summary>
-internal sealed class SqlitePostmortemVersions(DbConnection connection, DbTransaction? transaction)
+internal sealed class SqlPostmortemVersions(DbConnection connection, DbTransaction? transaction)
 {
     private const string Columns = "incident_number, version, format, hash, path, confluence_page_id, confluence_version, created_at";
 

@@ -6,12 +6,13 @@ using IncidentBot.Timeline;
 namespace IncidentBot.Storage;
 
 /// <summary>
-/// Incidents, timeline and action items over one open connection; inside <paramref name="transaction"/> when writing.
+/// Incidents, timeline and action items over one open connection; inside <paramref name="transaction"/> when writing,
+/// where an incident read is locked until commit on databases shared by several instances.
 /// </summary>
 /// Every stored timeline entry also queues one outbox row per chat platform in <paramref name="chatPlatforms"/>, in the
 /// same transaction, so what the bot must say on chat is never lost and never written without its entry.
-internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string>? chatPlatforms = null)
-    : IIncidentLedger
+internal sealed class SqlIncidentStore(
+    Database database, DbConnection connection, DbTransaction? transaction, IReadOnlyList<string>? chatPlatforms = null) : IIncidentLedger
 {
     private const string IncidentColumns = """
         number, title, severity, status, is_private, is_drill, declared_by, commander, scribe, comms,
@@ -20,8 +21,9 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
 
     public async Task<Incident?> FindAsync(int number, CancellationToken cancellationToken)
     {
+        var lockRow = transaction is null ? "" : database.LockRowsForUpdate;
         var row = await connection.QuerySingleOrDefaultAsync<IncidentRow>(Command(
-            $"SELECT {IncidentColumns} FROM incidents WHERE number = @number", new { number }, cancellationToken)).ConfigureAwait(false);
+            $"SELECT {IncidentColumns} FROM incidents WHERE number = @number{lockRow}", new { number }, cancellationToken)).ConfigureAwait(false);
         return row?.ToIncident();
     }
 
@@ -52,8 +54,16 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
         return rows.Select(r => r.ToItem()).ToList();
     }
 
-    public Task<int> NextNumberAsync(CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<int>(Command("SELECT COALESCE(MAX(number), 0) + 1 FROM incidents", null, cancellationToken));
+    public async Task<int> NextNumberAsync(CancellationToken cancellationToken)
+    {
+        if (database.SerializeNumbering is { } serialize)
+        {
+            await connection.ExecuteAsync(Command(serialize, null, cancellationToken)).ConfigureAwait(false);
+        }
+
+        return await connection.ExecuteScalarAsync<int>(Command("SELECT COALESCE(MAX(number), 0) + 1 FROM incidents", null, cancellationToken))
+            .ConfigureAwait(false);
+    }
 
     public Task InsertAsync(Incident incident, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(Command($"""
@@ -145,8 +155,8 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
         public string Title { get; init; } = "";
         public long Severity { get; init; }
         public string Status { get; init; } = "";
-        public long IsPrivate { get; init; }
-        public long IsDrill { get; init; }
+        public bool IsPrivate { get; init; }
+        public bool IsDrill { get; init; }
         public string DeclaredBy { get; init; } = "";
         public string? Commander { get; init; }
         public string? Scribe { get; init; }
@@ -162,7 +172,7 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
         public Incident ToIncident() => Incident.Restore(new IncidentState(
             (int)Number, Title, (Severity)Severity,
             IncidentStatusText.TryParse(Status, out var status) ? status : throw new FormatException($"Unknown status '{Status}'."),
-            IsPrivate != 0, IsDrill != 0, DeclaredBy, Commander, Scribe, Comms,
+            IsPrivate, IsDrill, DeclaredBy, Commander, Scribe, Comms,
             StartedAt, DetectedAt, DeclaredAt, AcknowledgedAt, MitigatedAt, ResolvedAt, UpdatedAt));
     }
 
@@ -188,13 +198,13 @@ internal sealed class SqliteIncidentStore(DbConnection connection, DbTransaction
         public string Text { get; init; } = "";
         public string? Owner { get; init; }
         public DateOnly? Due { get; init; }
-        public long IsDone { get; init; }
+        public bool IsDone { get; init; }
         public string CreatedBy { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
         public string? Kind { get; init; }
 
         public ActionItem ToItem() => new(
-            Id, (int)IncidentNumber, Text, Owner, Due, IsDone != 0, CreatedBy, CreatedAt,
+            Id, (int)IncidentNumber, Text, Owner, Due, IsDone, CreatedBy, CreatedAt,
             Kind is null ? null : ActionKindText.TryParse(Kind, out var kind) ? kind : throw new FormatException($"Unknown action kind '{Kind}'."));
     }
 }

@@ -1,0 +1,37 @@
+using System.Data.Common;
+
+namespace IncidentBot.Storage;
+
+/// <summary>
+/// The database the bot stores everything in: SQLite (embedded, one instance) or PostgreSQL (several instances may
+/// share it). The SQL is common to both; what differs is here and in each provider's migrations.
+/// </summary>
+internal abstract class Database
+{
+    /// <summary><c>sqlite</c> or <c>postgres</c>: also the folder of the provider's migrations.</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>Where the data is, for messages: a file, or host and database (never a password).</summary>
+    public abstract string Describe { get; }
+
+    /// <summary>
+    /// Appended to a read of an incident inside a write transaction, so that two instances changing one incident
+    /// take turns instead of overwriting each other.
+    /// </summary>
+    public virtual string LockRowsForUpdate => "";
+
+    /// <summary>
+    /// Run before numbering a new incident inside the write transaction, so that instances declaring at the same
+    /// moment take turns and the numbers stay consecutive; null where one writer numbers them all.
+    /// </summary>
+    public virtual string? SerializeNumbering => null;
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> while holding the installation-wide migration lock.</summary>
+    public virtual Task<T> WithMigrationLockAsync<T>(DbConnection connection, Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work();
+    }
+}
