@@ -1,3 +1,4 @@
+using IncidentBot.Alerts;
 using IncidentBot.Api;
 using IncidentBot.Hosting;
 using IncidentBot.Storage;
@@ -7,9 +8,11 @@ builder.UseDefaultAddress();
 
 builder.Services.AddStorage();
 builder.Services.AddIncidentApi();
+builder.Services.AddAlerts();
 
 var app = builder.Build();
 app.MapIncidentBot();
+app.MapAlerts();
 app.Run();
 
 /// <summary>The entry point, public for the tests' WebApplicationFactory.</summary>
