@@ -134,7 +134,7 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
         {
             if (await LoadAsync(candidate).ConfigureAwait(false) is { IsOpen: true } incident)
             {
-                return (incident, $"Alert storm: {count} incidents opened from alerts in the last {Instants.Humanize(policy.StormWindow)}, so this joined the newest instead of opening another.");
+                return (incident, $"Alert storm: {count} incidents opened from alerts in the last {policy.StormWindow.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} minutes, so this joined the newest instead of opening another.");
             }
         }
 
