@@ -26,10 +26,7 @@ public static class AlertIntake
         var run = new IntakeRun(ledger, store, policy, Instants.Truncate(now), cancellationToken);
 
         // Earliest first: the alert that opens an incident gives it its start.
-        foreach (var alert in alerts.OrderBy(a => a.StartsAt))
-        {
-            await run.TakeAsync(alert).ConfigureAwait(false);
-        }
+        await run.TakeAllAsync(alerts.OrderBy(a => a.StartsAt).ToList()).ConfigureAwait(false);
 
         return await run.FinishAsync(alerts.Count).ConfigureAwait(false);
     }

@@ -8,6 +8,8 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
 {
     private readonly Dictionary<int, Incident?> _incidents = [];
     private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<AlertKey, int> _states = [];
+    private readonly Dictionary<AlertKey, AlertState> _tracked = [];
     private readonly List<Touch> _touches = [];
     private readonly Dictionary<(AlertDecision Decision, int? Incident), List<long>> _decisions = [];
     private readonly List<int> _opened = [];
@@ -17,16 +19,30 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
     private int _ignored;
     private int _unmatched;
 
-    public async Task TakeAsync(Alert alert)
+    /// <summary>Stores the delivery's notifications in one go, then routes each new one.</summary>
+    public async Task TakeAllAsync(IReadOnlyList<Alert> alerts)
     {
-        var groupKey = policy.GroupKeyOf(alert);
-        if (await store.AddAsync(alert, groupKey, now, cancellationToken).ConfigureAwait(false) is not { } id)
+        var groupKeys = alerts.Select(policy.GroupKeyOf).ToList();
+        var ids = await store.AddAsync(alerts, groupKeys, now, cancellationToken).ConfigureAwait(false);
+        var fresh = Enumerable.Range(0, alerts.Count).Where(i => ids[i] is not null).ToList();
+        _stored = fresh.Count;
+        _duplicates = alerts.Count - fresh.Count;
+        var keys = fresh.Select(i => KeyOf(alerts[i])).ToHashSet();
+        foreach (var (key, incident) in await store.IncidentsOfAlertsAsync(keys, cancellationToken).ConfigureAwait(false))
         {
-            _duplicates++;
-            return;
+            _states[key] = incident;
         }
 
-        _stored++;
+        foreach (var i in fresh)
+        {
+            await TakeAsync(ids[i]!.Value, alerts[i], groupKeys[i]).ConfigureAwait(false);
+        }
+
+        await store.TrackAsync(_tracked.Values, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task TakeAsync(long id, Alert alert, string groupKey)
+    {
         var route = policy.Route(alert);
         if (alert.Status == AlertStatus.Resolved)
         {
@@ -62,7 +78,7 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
         }
 
         _groups[groupKey] = incident.Number;
-        await store.TrackAsync(alert, groupKey, incident.Number, now, cancellationToken).ConfigureAwait(false);
+        Track(alert, groupKey, incident.Number);
         var touch = TouchOf(incident);
         touch.Fired.Add(alert);
         touch.StormNote ??= stormNote;
@@ -87,15 +103,14 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
 
     private async Task ResolveAsync(long id, Alert alert, string groupKey, AlertRoute route)
     {
-        var number = await store.IncidentOfAlertAsync(alert.Source, alert.Fingerprint, cancellationToken).ConfigureAwait(false);
-        if (number is null || await LoadAsync(number.Value).ConfigureAwait(false) is not { } incident)
+        if (!_states.TryGetValue(KeyOf(alert), out var number) || await LoadAsync(number).ConfigureAwait(false) is not { } incident)
         {
             _unmatched++;
             Decide(id, AlertDecision.Unmatched, null);
             return;
         }
 
-        await store.TrackAsync(alert, groupKey, incident.Number, now, cancellationToken).ConfigureAwait(false);
+        Track(alert, groupKey, incident.Number);
         var touch = TouchOf(incident);
         touch.Resolved.Add(alert);
         touch.AutoResolve |= route.AutoResolve;
@@ -104,8 +119,7 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
 
     private async Task<Incident?> OpenIncidentOfAsync(Alert alert, string groupKey)
     {
-        if (await store.IncidentOfAlertAsync(alert.Source, alert.Fingerprint, cancellationToken).ConfigureAwait(false) is { } own &&
-            await LoadAsync(own).ConfigureAwait(false) is { IsOpen: true } ownIncident)
+        if (_states.TryGetValue(KeyOf(alert), out var own) && await LoadAsync(own).ConfigureAwait(false) is { IsOpen: true } ownIncident)
         {
             return ownIncident;
         }
@@ -226,6 +240,15 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
         }
 
         return touch;
+    }
+
+    private static AlertKey KeyOf(Alert alert) => new(alert.Source, alert.Fingerprint);
+
+    private void Track(Alert alert, string groupKey, int incident)
+    {
+        var key = KeyOf(alert);
+        _states[key] = incident;
+        _tracked[key] = new AlertState(key, incident, groupKey, alert.Status);
     }
 
     private void Decide(long id, AlertDecision decision, int? incident)

@@ -7,21 +7,30 @@ namespace IncidentBot.Support;
 public sealed class InMemoryAlertStore(InMemoryIncidentLedger ledger) : IAlertStore
 {
     private readonly List<StoredAlert> _alerts = [];
-    private readonly Dictionary<(string Source, string Fingerprint), (int Incident, string GroupKey, AlertStatus Status)> _states = [];
+    private readonly Dictionary<AlertKey, (int Incident, string GroupKey, AlertStatus Status)> _states = [];
 
     public IReadOnlyList<StoredAlert> Alerts => _alerts;
 
-    public Task<long?> AddAsync(Alert alert, string groupKey, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<long?>> AddAsync(
+        IReadOnlyList<Alert> alerts, IReadOnlyList<string> groupKeys, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        if (_alerts.Any(a => a.Alert.Source == alert.Source && a.Alert.Fingerprint == alert.Fingerprint &&
-                             a.Alert.Status == alert.Status && a.Alert.StartsAt == alert.StartsAt))
+        var ids = new List<long?>();
+        for (var i = 0; i < alerts.Count; i++)
         {
-            return Task.FromResult<long?>(null);
+            var alert = alerts[i];
+            if (_alerts.Any(a => a.Alert.Source == alert.Source && a.Alert.Fingerprint == alert.Fingerprint &&
+                                 a.Alert.Status == alert.Status && a.Alert.StartsAt == alert.StartsAt))
+            {
+                ids.Add(null);
+                continue;
+            }
+
+            var stored = new StoredAlert(_alerts.Count + 1, alert, groupKeys[i], null, null, receivedAt);
+            _alerts.Add(stored);
+            ids.Add(stored.Id);
         }
 
-        var stored = new StoredAlert(_alerts.Count + 1, alert, groupKey, null, null, receivedAt);
-        _alerts.Add(stored);
-        return Task.FromResult<long?>(stored.Id);
+        return Task.FromResult<IReadOnlyList<long?>>(ids);
     }
 
     public Task DecideAsync(IReadOnlyCollection<long> ids, AlertDecision decision, int? incidentNumber, CancellationToken cancellationToken)
@@ -37,8 +46,8 @@ public sealed class InMemoryAlertStore(InMemoryIncidentLedger ledger) : IAlertSt
         return Task.CompletedTask;
     }
 
-    public Task<int?> IncidentOfAlertAsync(string source, string fingerprint, CancellationToken cancellationToken) =>
-        Task.FromResult(_states.TryGetValue((source, fingerprint), out var state) ? state.Incident : (int?)null);
+    public Task<IReadOnlyDictionary<AlertKey, int>> IncidentsOfAlertsAsync(IReadOnlyCollection<AlertKey> alerts, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<AlertKey, int>>(alerts.Where(_states.ContainsKey).ToDictionary(k => k, k => _states[k].Incident));
 
     public async Task<int?> OpenIncidentOfGroupAsync(string groupKey, CancellationToken cancellationToken)
     {
@@ -53,9 +62,13 @@ public sealed class InMemoryAlertStore(InMemoryIncidentLedger ledger) : IAlertSt
         return null;
     }
 
-    public Task TrackAsync(Alert alert, string groupKey, int incidentNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task TrackAsync(IReadOnlyCollection<AlertState> states, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        _states[(alert.Source, alert.Fingerprint)] = (incidentNumber, groupKey, alert.Status);
+        foreach (var state in states)
+        {
+            _states[state.Alert] = (state.IncidentNumber, state.GroupKey, state.Status);
+        }
+
         return Task.CompletedTask;
     }
 

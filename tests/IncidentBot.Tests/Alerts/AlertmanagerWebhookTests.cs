@@ -78,9 +78,22 @@ public sealed class AlertmanagerWebhookTests : IDisposable
         Assert.Equal(0, body!["stored"]!.GetValue<int>());
         Assert.Equal(1, body["duplicates"]!.GetValue<int>());
         Assert.Empty(body["incidents"]!.AsArray());
-        Assert.Equal(1, await DatabaseQuery.CountAsync(_app, "SELECT COUNT(*) FROM alerts"));
+        Assert.Equal(1, await DatabaseQuery.CountAsync(_app, "SELECT COUNT(*) FROM alerts WHERE starts_at = '2026-09-14T08:21:30.123Z'"));
         Assert.Equal(1, await DatabaseQuery.CountAsync(_app, "SELECT COUNT(*) FROM incidents"));
         Assert.Equal(2, await DatabaseQuery.CountAsync(_app, "SELECT COUNT(*) FROM timeline_entries"));
+    }
+
+    [Fact]
+    public async Task TheSameAlertTwiceInOnePayloadIsStoredOnce()
+    {
+        var payload = AlertWebhooks.PayloadJson("alertmanager-firing.json");
+        payload["alerts"]!.AsArray().Add(payload["alerts"]![0]!.DeepClone());
+
+        var (_, body) = await _client.SendAsync("alertmanager", AlertWebhooks.Bytes(payload));
+
+        Assert.Equal(1, body!["stored"]!.GetValue<int>());
+        Assert.Equal(1, body["duplicates"]!.GetValue<int>());
+        Assert.Equal(1, await DatabaseQuery.CountAsync(_app, "SELECT COUNT(*) FROM alerts WHERE decision = 'opened'"));
     }
 
     [Fact]
