@@ -7,8 +7,10 @@ using Microsoft.Data.Sqlite;
 namespace IncidentBot.Bench.Alerts;
 
 /// <summary>
-/// Sustained alert ingest: N senders post Alertmanager groups of 10 alerts for S seconds, each waiting for its answer;
-/// then the alerts in the database are counted against the alerts answered 200.
+/// Sustained alert ingest: <c>--senders</c> senders post Alertmanager groups of <c>--alerts</c> alerts for
+/// <c>--seconds</c> seconds, together offering <c>--rate</c> alerts per second (each sender on a fixed schedule, its
+/// latency measured from when the request was due, so a slow answer is not hidden by a late send); <c>--rate 0</c>
+/// sends as fast as answers come back. Then the alerts in the database are counted against the alerts answered 200.
 /// </summary>
 internal static class AlertIngestBench
 {
@@ -17,6 +19,8 @@ internal static class AlertIngestBench
         var seconds = Option(args, "--seconds", 20);
         var senders = Option(args, "--senders", 50);
         var perPayload = Option(args, "--alerts", 10);
+        var rate = Option(args, "--rate", 2000, allowZero: true);
+        var interval = rate == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)senders * perPayload / rate);
         var folder = Directory.CreateTempSubdirectory("incidentbot-bench-alerts-").FullName;
         try
         {
@@ -38,13 +42,19 @@ internal static class AlertIngestBench
             await Task.WhenAll(Enumerable.Range(0, senders).Select(sender => Task.Run(async () =>
             {
                 var mine = latencies[sender] = new List<double>(8192);
-                for (var sequence = 0; stopwatch.Elapsed < deadline; sequence++)
+                var due = interval * sender / senders;
+                for (var sequence = 0; stopwatch.Elapsed < deadline; sequence++, due += interval)
                 {
                     var body = Payload(sender, sequence, perPayload);
-                    var started = Stopwatch.GetTimestamp();
+                    if (due > stopwatch.Elapsed)
+                    {
+                        await Task.Delay(due - stopwatch.Elapsed);
+                    }
+
+                    var started = rate == 0 ? stopwatch.Elapsed : due;
                     if (await PostAsync(client, body))
                     {
-                        mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        mine.Add((stopwatch.Elapsed - started).TotalMilliseconds);
                     }
                     else
                     {
@@ -67,7 +77,7 @@ internal static class AlertIngestBench
             var incidentCount = (long)(await incidents.ExecuteScalarAsync())!;
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-                alert ingest: {senders} senders, {perPayload} alerts per Alertmanager payload, {elapsed:0.0} s, SQLite at {host.DatabaseFile}
+                alert ingest: {senders} senders, {perPayload} alerts per Alertmanager payload, offered {(rate == 0 ? "as fast as answered" : rate + " alerts/s")}, {elapsed:0.0} s, SQLite at {host.DatabaseFile}
                   requests answered 200 : {all.Count}  (failed: {failures})
                   alerts answered       : {answered}
                   alerts in database    : {stored}  (lost: {answered - stored})
@@ -122,10 +132,10 @@ internal static class AlertIngestBench
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static int Option(string[] args, string name, int fallback)
+    private static int Option(string[] args, string name, int fallback, bool allowZero = false)
     {
         var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) && value > 0
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) && (value > 0 || (allowZero && value == 0))
             ? value
             : fallback;
     }
