@@ -1,5 +1,6 @@
 using System.Net;
 using IncidentBot.Support;
+using Microsoft.Extensions.Configuration;
 
 namespace IncidentBot.Alerts;
 
@@ -110,6 +111,27 @@ public sealed class AlertRoutingTests
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => Task.FromResult(app.CreateClient()));
 
         Assert.Contains(message, failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheExampleSettingsStartTheBotAndIgnoreStaging()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "appsettings.example.json")))
+        {
+            folder = folder.Parent!;
+        }
+
+        var example = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(folder.FullName, "appsettings.example.json")).Build();
+        var settings = example.AsEnumerable().Where(pair => pair.Value is not null).ToDictionary(pair => pair.Key, pair => pair.Value);
+        using var app = new BotApp(settings: settings);
+        using var client = app.CreateClient();
+
+        var (response, body) = await client.SendAsync("generic", Generic("s", "critical", "Api", env: "staging"), secret: settings["Alerts:generic:Secret"]);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, body!["ignored"]!.GetValue<int>());
     }
 
     private static byte[] Generic(string fingerprint, string severity, string alertname, string env = "prod") =>
