@@ -1,3 +1,4 @@
+using IncidentBot.Alerts;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Storage;
@@ -45,7 +46,7 @@ internal static class IncidentEndpoints
     }
 
     private static async Task<Results<Ok<IncidentDetailJson>, ProblemHttpResult>> GetAsync(
-        string number, IncidentQueries queries, CancellationToken cancellationToken)
+        string number, IncidentQueries queries, AlertQueries alertQueries, CancellationToken cancellationToken)
     {
         if (!OutcomeResults.TryParseNumber(number, out var n) || await queries.FindAsync(n, cancellationToken).ConfigureAwait(false) is not { } incident)
         {
@@ -53,7 +54,9 @@ internal static class IncidentEndpoints
         }
 
         var actions = await queries.ActionItemsAsync(n, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new IncidentDetailJson(IncidentJson.Of(incident), actions.Select(ActionItemJson.Of).ToList()));
+        var alerts = await alertQueries.OfIncidentAsync(n, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new IncidentDetailJson(
+            IncidentJson.Of(incident), actions.Select(ActionItemJson.Of).ToList(), alerts.Alerts.Select(AlertJson.Of).ToList(), alerts.Total));
     }
 
     private static async Task<Results<Created<IncidentJson>, ProblemHttpResult>> DeclareAsync(

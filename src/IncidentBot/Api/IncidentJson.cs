@@ -54,7 +54,8 @@ internal sealed record ActionItemJson(long Id, int Incident, string Text, string
         a.IsDone, a.CreatedBy, Instants.Format(a.CreatedAt), a.Kind?.Name());
 }
 
-internal sealed record IncidentDetailJson(IncidentJson Incident, IReadOnlyList<ActionItemJson> ActionItems);
+internal sealed record IncidentDetailJson(
+    IncidentJson Incident, IReadOnlyList<ActionItemJson> ActionItems, IReadOnlyList<Alerts.AlertJson> Alerts, int AlertsTotal);
 
 internal sealed record CommandResultJson(string Command, string Message, IncidentJson? Incident, IReadOnlyList<TimelineEntryJson> Entries);
 

@@ -1,3 +1,4 @@
+using IncidentBot.Alerts;
 using IncidentBot.Api;
 using IncidentBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +32,8 @@ internal static class DashboardEndpoints
         return Page(DashboardPages.List(incidents, time.GetUtcNow()));
     }
 
-    private static async Task<ContentHttpResult> IncidentAsync(string number, IncidentQueries queries, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> IncidentAsync(
+        string number, IncidentQueries queries, AlertQueries alertQueries, CancellationToken cancellationToken)
     {
         if (!OutcomeResults.TryParseNumber(number, out var n) || await queries.FindAsync(n, cancellationToken).ConfigureAwait(false) is not { } incident)
         {
@@ -45,7 +47,8 @@ internal static class DashboardEndpoints
 
         var timeline = await queries.TimelineAsync(n, 0, int.MaxValue, cancellationToken).ConfigureAwait(false);
         var actions = await queries.ActionItemsAsync(n, cancellationToken).ConfigureAwait(false);
-        return Page(DashboardPages.Incident(incident, timeline, actions));
+        var alerts = await alertQueries.OfIncidentAsync(n, cancellationToken).ConfigureAwait(false);
+        return Page(DashboardPages.Incident(incident, timeline, actions, alerts));
     }
 
     private static async Task<IResult> LoginAsync(HttpRequest request, ApiAccess access)

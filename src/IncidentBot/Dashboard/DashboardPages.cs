@@ -1,4 +1,5 @@
 using System.Globalization;
+using IncidentBot.Alerts;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
 using IncidentBot.Timeline;
@@ -48,7 +49,8 @@ internal static class DashboardPages
         return Layout($"Incidents ({open} open)", html.ToString());
     }
 
-    public static string Incident(Incident incident, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ActionItem> actions)
+    public static string Incident(
+        Incident incident, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ActionItem> actions, IncidentAlerts? alerts = null)
     {
         var html = new Html();
         if (incident.IsDrill)
@@ -109,6 +111,11 @@ internal static class DashboardPages
         }
 
         html.Raw("</section>");
+
+        if (alerts is not null)
+        {
+            DashboardAlerts.Section(html, alerts);
+        }
 
         var last = timeline.Count == 0 ? 0 : timeline[^1].Id;
         html.Raw($"<section><h2>Timeline</h2><table id=\"timeline\" data-incident=\"{incident.Number}\" data-last=\"{last}\">")

@@ -1,3 +1,4 @@
+using IncidentBot.Alerts;
 using IncidentBot.Api;
 using IncidentBot.Chat;
 using IncidentBot.Postmortems;
@@ -24,12 +25,14 @@ internal static class BotHost
         builder.Services.AddIncidentApi();
         builder.Services.AddPostmortems();
         builder.Services.AddSummaries();
+        builder.Services.AddAlerts();
 
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapIncidentBot();
         app.MapSlack();
         app.MapPostmortems();
+        app.MapAlerts();
         return app;
     }
 }

@@ -41,8 +41,9 @@ internal sealed class SqliteDatabase : Database
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var pragma = connection.CreateCommand();
-            // FULL: a commit is on disk before the request that made it is answered.
-            pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+            // FULL: a commit is on disk before the request that made it is answered. No automatic checkpoint inside a
+            // commit: WalCheckpointer does it beside the writer.
+            pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 0;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

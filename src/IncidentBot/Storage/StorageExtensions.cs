@@ -15,6 +15,7 @@ internal static class StorageExtensions
         services.AddHostedService<MigrationOnStart>();
         services.AddSingleton<DatabaseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseWriter>());
+        services.AddHostedService<WalCheckpointer>();
         services.AddSingleton<IncidentQueries>();
         return services;
     }
