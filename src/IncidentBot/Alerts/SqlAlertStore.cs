@@ -74,9 +74,16 @@ internal sealed class SqlAlertStore(DbConnection connection, DbTransaction? tran
         // In chunks, well under SQLite's limit on parameters per statement.
         foreach (var chunk in ids.Chunk(500))
         {
+            // The list spelled out, one parameter an id: Dapper's own list expansion differs between providers.
+            var parameters = new DynamicParameters(new { decision = decision.Name(), incidentNumber });
+            var names = chunk.Select((id, i) =>
+            {
+                parameters.Add($"id{i}", id);
+                return $"@id{i}";
+            });
             await connection.ExecuteAsync(Command(
-                "UPDATE alerts SET decision = @decision, incident_number = @incidentNumber WHERE id IN @chunk",
-                new { chunk, decision = decision.Name(), incidentNumber }, cancellationToken)).ConfigureAwait(false);
+                $"UPDATE alerts SET decision = @decision, incident_number = @incidentNumber WHERE id IN ({string.Join(", ", names)})",
+                parameters, cancellationToken)).ConfigureAwait(false);
         }
     }
 

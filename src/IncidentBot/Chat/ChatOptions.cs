@@ -19,6 +19,13 @@ public sealed class ChatOptions
     [Range(1, 1000)]
     public int MaxAttemptsOnRefusal { get; set; } = 5;
 
+    /// <summary>
+    /// How long an instance may work on an outbox row before another instance may take it over (each finished step
+    /// renews it): the longest a message waits after the instance delivering it died.
+    /// </summary>
+    [Range(1, 3600)]
+    public int LeaseSeconds { get; set; } = 120;
+
     /// <summary>How many rooms are delivered to at once.</summary>
     [Range(1, 64)]
     public int Concurrency { get; set; } = 4;

@@ -10,6 +10,8 @@ namespace IncidentBot.Chat;
 /// Delivers the outbox: for each (platform, incident) the oldest pending row first, rooms in parallel, a failing
 /// room retried with growing delays while the others go on. Rows are written with their timeline entries, so a
 /// platform outage or a restart loses nothing; a row is marked delivered only after the platform accepted it.
+/// Instances sharing a database lease a row before delivering it; a lease left by an instance that died expires
+/// and another takes the row over, from the last step recorded.
 /// </summary>
 internal sealed partial class ChatOutbox(
     ChatPlatforms platforms,
@@ -21,6 +23,21 @@ internal sealed partial class ChatOutbox(
     TimeProvider time,
     ILogger<ChatOutbox> logger) : BackgroundService
 {
+    /// <summary>This instance, as written on the rows it leases.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (platforms.All.Count > 0)
+        {
+            // Leave nothing half-held: another instance may take this one's rows at once.
+            await writer.WriteAsync((scope, ct) => scope.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE chat_outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @Owner AND state = 'pending'",
+                new { Owner }, scope.Transaction, cancellationToken: ct)), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (platforms.All.Count == 0)
@@ -81,7 +98,7 @@ internal sealed partial class ChatOutbox(
             SELECT o.id, o.platform, o.incident_number, o.entry_id, o.steps_done, o.attempts,
                    e.at, e.actor, e.kind, e.text, e.source_key, e.link
             FROM chat_outbox o JOIN timeline_entries e ON e.id = o.entry_id
-            WHERE o.state = 'pending' AND o.next_attempt_at <= @now
+            WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND (o.lease_until IS NULL OR o.lease_until < @now)
               AND o.id = (SELECT MIN(p.id) FROM chat_outbox p
                           WHERE p.state = 'pending' AND p.platform = o.platform AND p.incident_number = o.incident_number)
             ORDER BY o.id LIMIT 64
@@ -89,8 +106,21 @@ internal sealed partial class ChatOutbox(
         return [.. rows];
     }
 
+    /// <summary>Takes the row for this instance unless another instance holds a live lease on it.</summary>
+    private Task<bool> LeaseAsync(long id, CancellationToken cancellationToken) =>
+        writer.WriteAsync(async (scope, ct) => await scope.Connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE chat_outbox SET lease_owner = @Owner, lease_until = @until
+            WHERE id = @id AND state = 'pending' AND (lease_until IS NULL OR lease_until < @now OR lease_owner = @Owner)
+            """, new { id, Owner, now = scope.Now, until = scope.Now.AddSeconds(options.Value.LeaseSeconds) }, scope.Transaction,
+            cancellationToken: ct)).ConfigureAwait(false) == 1, cancellationToken);
+
     private async Task DeliverAsync(OutboxRow row, CancellationToken cancellationToken)
     {
+        if (!await LeaseAsync(row.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var platform = platforms.Find(row.Platform);
         var incident = await queries.FindAsync((int)row.IncidentNumber, cancellationToken).ConfigureAwait(false);
         if (platform is null || incident is null)
@@ -100,7 +130,7 @@ internal sealed partial class ChatOutbox(
         }
 
         var room = await rooms.FindAsync(incident.Number, platform.Name, cancellationToken).ConfigureAwait(false);
-        var progress = new Progress(writer, rooms, row.Id);
+        var progress = new Progress(writer, rooms, row.Id, Owner, TimeSpan.FromSeconds(options.Value.LeaseSeconds));
         try
         {
             await platform.DeliverAsync(new Delivery(row.Id, incident, row.ToEntry(), room, (int)row.StepsDone), progress, cancellationToken)
@@ -125,16 +155,16 @@ internal sealed partial class ChatOutbox(
         LogDeliveryFailed(logger, row.Platform, (int)row.IncidentNumber, row.EntryId, attempts, giveUp, error);
         await writer.WriteAsync((scope, ct) => scope.Connection.ExecuteAsync(new CommandDefinition("""
             UPDATE chat_outbox SET attempts = @attempts, last_error = @error, next_attempt_at = @next,
-                state = CASE WHEN @giveUp THEN 'failed' ELSE state END
-            WHERE id = @Id
-            """, new { row.Id, attempts, error, next = scope.Now + delay, giveUp }, scope.Transaction, cancellationToken: ct)),
+                state = CASE WHEN @giveUp THEN 'failed' ELSE state END, lease_owner = NULL, lease_until = NULL
+            WHERE id = @Id AND lease_owner = @Owner
+            """, new { row.Id, Owner, attempts, error, next = scope.Now + delay, giveUp }, scope.Transaction, cancellationToken: ct)),
             cancellationToken).ConfigureAwait(false);
     }
 
     private Task<int> FinishAsync(long id, string state, string? error, CancellationToken cancellationToken) =>
         writer.WriteAsync((scope, ct) => scope.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE chat_outbox SET state = @state, last_error = @error, delivered_at = @now WHERE id = @id",
-            new { id, state, error, now = scope.Now }, scope.Transaction, cancellationToken: ct)), cancellationToken);
+            "UPDATE chat_outbox SET state = @state, last_error = @error, delivered_at = @now, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @Owner",
+            new { id, Owner, state, error, now = scope.Now }, scope.Transaction, cancellationToken: ct)), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Delivery to {Platform} of INC-{Incident} entry {Entry} failed (attempt {Attempt}, set aside: {GaveUp}): {Error}")]
@@ -143,12 +173,19 @@ internal sealed partial class ChatOutbox(
     [LoggerMessage(Level = LogLevel.Error, Message = "The chat outbox loop failed; it goes on")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
-    private sealed class Progress(DatabaseWriter writer, RoomStore rooms, long id) : IDeliveryProgress
+    private sealed class Progress(DatabaseWriter writer, RoomStore rooms, long id, string owner, TimeSpan lease) : IDeliveryProgress
     {
-        public Task StepDoneAsync(int stepsDone, CancellationToken cancellationToken) =>
-            writer.WriteAsync((scope, ct) => scope.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE chat_outbox SET steps_done = @stepsDone WHERE id = @id",
-                new { id, stepsDone }, scope.Transaction, cancellationToken: ct)), cancellationToken);
+        /// <summary>Records the step and renews the lease; a row no longer ours (the lease ran out and was taken) stops this delivery.</summary>
+        public async Task StepDoneAsync(int stepsDone, CancellationToken cancellationToken)
+        {
+            var renewed = await writer.WriteAsync((scope, ct) => scope.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE chat_outbox SET steps_done = @stepsDone, lease_until = @until WHERE id = @id AND lease_owner = @owner",
+                new { id, stepsDone, owner, until = scope.Now + lease }, scope.Transaction, cancellationToken: ct)), cancellationToken).ConfigureAwait(false);
+            if (renewed != 1)
+            {
+                throw new ChatDeliveryException("Another instance took this delivery over.", refused: false);
+            }
+        }
 
         public Task RoomOpenedAsync(Room room, CancellationToken cancellationToken) => rooms.SaveAsync(room, cancellationToken);
     }

@@ -18,6 +18,14 @@ internal static class DapperSetup
         }
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        // Dapper maps DateTimeOffset parameters itself unless told not to, and each provider would then write its
+        // own format (SQLite text with a space and trimmed fractions, PostgreSQL timestamptz). Removing the built-in
+        // mapping lets the handler below write one ISO-8601 text everywhere.
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
     }

@@ -85,4 +85,21 @@ public sealed class RestartTests
         var error = Assert.ThrowsAny<Exception>(() => second.CreateClient());
         Assert.Contains("newer than this build", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InstantsAreStoredAsIsoTextWithMilliseconds()
+    {
+        using var app = new BotApp();
+        await app.CreateClient().DeclareAsync();
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabaseFile};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT at FROM timeline_entries UNION ALL SELECT declared_at FROM incidents UNION ALL SELECT applied_at FROM schema_migrations";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", reader.GetString(0));
+        }
+    }
 }

@@ -11,12 +11,14 @@ public sealed class BotApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public BotApp(string? folder = null, IDictionary<string, string?>? settings = null)
+    public BotApp(string? folder = null, IDictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
         Folder = folder ?? Directory.CreateTempSubdirectory("incidentbot-test-").FullName;
+        Database = database ?? TestDatabase.Sqlite(Folder);
         _settings = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Folder, "incidentbot.db")}",
+            ["Storage:Provider"] = Database.Provider,
+            ["Storage:ConnectionString"] = Database.ConnectionString,
             ["Postmortems:ExportPath"] = Path.Combine(Folder, "postmortems"),
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -27,6 +29,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
     }
 
     public string Folder { get; }
+
+    /// <summary>The database of this installation: a second <see cref="BotApp"/> on it is another instance, or the same after a restart.</summary>
+    public TestDatabase Database { get; }
 
     public string DatabaseFile => Path.Combine(Folder, "incidentbot.db");
 

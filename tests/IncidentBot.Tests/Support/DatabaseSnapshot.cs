@@ -1,19 +1,26 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace IncidentBot.Support;
 
-/// <summary>Every row of every table of a test's database, as text, to show that a request changed nothing.</summary>
+/// <summary>Every row of every table of a test's database (SQLite or PostgreSQL), as text, to show that a request changed nothing.</summary>
 public static class DatabaseSnapshot
 {
     public static async Task<string> TakeAsync(BotApp app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        await using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
+        var postgres = app.Database.Provider == "postgres";
+        await using DbConnection connection = postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.Database.ConnectionString) { Pooling = false }.ToString())
+            : new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = postgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -25,7 +32,7 @@ public static class DatabaseSnapshot
         foreach (var table in tables)
         {
             await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            select.CommandText = postgres ? $"SELECT * FROM \"{table}\" ORDER BY 1, 2" : $"SELECT * FROM \"{table}\" ORDER BY rowid";
             await using var reader = await select.ExecuteReaderAsync();
             text.Append('#').Append(table).Append('\n');
             while (await reader.ReadAsync())

@@ -38,9 +38,7 @@ CREATE TABLE slack_inbox (
     state           TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at TEXT    NOT NULL,
-    last_error      TEXT,
-    lease_owner     TEXT,
-    lease_until     TEXT
+    last_error      TEXT
 );
 
 CREATE INDEX slack_inbox_pending ON slack_inbox (state, next_attempt_at);
