@@ -101,7 +101,7 @@ public sealed class SlackWorkflowTests : IAsyncLifetime
         await FakeSlack.Eventually(() => _slack.Accepted("chat.postMessage").Count(c => c.Arg("channel") == SlackBot.Announcements) == 3, "three announcements");
         var topics = _slack.Accepted("conversations.setTopic").Select(c => c.Arg("topic")).ToList();
         Assert.Equal("SEV2 · resolved · IC @alice · scribe @bob · comms —", topics[^1]);
-        Assert.Contains("SEV1 · investigating · IC @alice · scribe — · comms —", topics);
+        Assert.Equal("SEV1 · investigating · IC — · scribe — · comms —", topics[0]);
         Assert.Contains(_slack.Accepted("conversations.invite"), c => c.Arg("users") == "U200BOB");
         var roomLines = _slack.Accepted("chat.postMessage").Where(c => c.Arg("channel") == channel).Select(c => c.Arg("text")).ToList();
         Assert.Contains(roomLines, t => t.Contains("p99 back under 300ms", StringComparison.Ordinal));
