@@ -29,6 +29,7 @@ internal static class BotHost
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.DrainBeforeStopping();
         app.MapIncidentBot();
         app.MapSlack();
         app.MapPostmortems();

@@ -29,4 +29,20 @@ internal static class HostingExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// On SIGTERM, keeps serving for <c>Hosting:DrainSeconds</c> (default 0) while <c>/readyz</c> already answers 503,
+    /// so a load balancer takes the instance out of rotation before it stops accepting connections.
+    /// </summary>
+    public static WebApplication DrainBeforeStopping(this WebApplication app)
+    {
+        var seconds = app.Configuration.GetValue("Hosting:DrainSeconds", 0);
+        if (seconds > 0)
+        {
+            var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+            lifetime.ApplicationStopping.Register(() => Thread.Sleep(TimeSpan.FromSeconds(seconds)));
+        }
+
+        return app;
+    }
 }
