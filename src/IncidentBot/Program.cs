@@ -1,6 +1,13 @@
 using IncidentBot.Hosting;
+using IncidentBot.Storage;
 
-BotHost.Build(args).Run();
+if (args is ["copy-database", ..])
+{
+    return await DatabaseCopy.RunAsync(args[1..], Console.Out);
+}
+
+await BotHost.Build(args).RunAsync();
+return 0;
 
 /// <summary>The entry point, public for the tests' WebApplicationFactory.</summary>
 public partial class Program;
