@@ -50,7 +50,9 @@ internal sealed partial class ChatOutbox(
             var delivered = 0;
             try
             {
-                delivered = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
+                // Deliveries under way finish even when the host is stopping: a call cut off half-way could have
+                // reached the platform, and the instance taking the row over would then post it twice.
+                delivered = await DeliverDueAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -26,6 +26,12 @@ internal abstract class Database
     /// </summary>
     public virtual string? SerializeNumbering => null;
 
+    /// <summary>How many writers run transactions at once.</summary>
+    public virtual int Writers => 1;
+
+    /// <summary>The most work items one write transaction takes.</summary>
+    public virtual int MaxBatch => 256;
+
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> while holding the installation-wide migration lock.</summary>

@@ -3,19 +3,19 @@ using System.Threading.Channels;
 namespace IncidentBot.Storage;
 
 /// <summary>
-/// The single writer of the database. Work items queue up; the writer runs as many as are waiting (up to
-/// <see cref="MaxBatch"/>) in one transaction, commits once, and only then completes each caller's task: a caller is
-/// answered only after its write is durable, and a burst costs one fsync, not one per request. Work items must touch
-/// nothing but the database through their <see cref="WriteScope"/>, since a failed batch is run again item by item.
+/// The writer of the database. Work items queue up; a writer runs as many as are waiting (up to the database's
+/// <see cref="Database.MaxBatch"/>) in one transaction, commits once, and only then completes each caller's task: a
+/// caller is answered only after its write is durable. On SQLite one writer batches a burst into one fsync; on
+/// PostgreSQL several writers run one item each in parallel, so that instances locking the same incidents never wait
+/// on each other's batches. Work items must touch nothing but the database through their <see cref="WriteScope"/>,
+/// since a failed batch is run again item by item.
 /// </summary>
 internal sealed partial class DatabaseWriter(
     Database database, Chat.ChatPlatforms chat, TimeProvider time, ILogger<DatabaseWriter> logger) : BackgroundService
 {
-    public const int MaxBatch = 256;
-
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(20_000)
     {
-        SingleReader = true,
+        SingleReader = false,
         FullMode = BoundedChannelFullMode.Wait,
     });
 
@@ -45,13 +45,17 @@ internal sealed partial class DatabaseWriter(
         return base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, database.Writers).Select(_ => Task.Run(WriteLoopAsync, CancellationToken.None)));
+
+    private async Task WriteLoopAsync()
     {
-        var batch = new List<Work>(MaxBatch);
+        var maxBatch = database.MaxBatch;
+        var batch = new List<Work>(maxBatch);
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            while (batch.Count < MaxBatch && reader.TryRead(out var work))
+            while (batch.Count < maxBatch && reader.TryRead(out var work))
             {
                 batch.Add(work);
             }

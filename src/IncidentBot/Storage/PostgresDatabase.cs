@@ -30,6 +30,11 @@ internal sealed class PostgresDatabase : Database, IAsyncDisposable
 
     public override string LockRowsForUpdate => " FOR UPDATE";
 
+    /// <summary>PostgreSQL commits transactions side by side; short ones hold their row locks only briefly.</summary>
+    public override int Writers => 8;
+
+    public override int MaxBatch => 1;
+
     public override string? SerializeNumbering => $"SELECT pg_advisory_xact_lock({NumberingLock})";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
