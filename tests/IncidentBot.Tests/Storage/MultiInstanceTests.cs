@@ -101,4 +101,68 @@ public sealed class MultiInstanceTests
             }
         }
     }
+
+    [Fact]
+    public async Task InstancesStartingTogetherApplyEachMigrationOnce()
+    {
+        var database = TestDatabase.NewPostgres();
+        var apps = Enumerable.Range(0, 3).Select(_ => new BotApp(Directory.CreateTempSubdirectory("incidentbot-test-").FullName, database: database)).ToList();
+        try
+        {
+            await Task.WhenAll(apps.Select(app => Task.Run(() => app.CreateClient())));
+
+            await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            Assert.Equal(reader.GetInt64(1), reader.GetInt64(0));
+            Assert.Equal(DatabaseMigrator.Scripts("postgres").Count, (int)reader.GetInt64(0));
+        }
+        finally
+        {
+            apps.ForEach(app => app.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task EveryWebhookAnsweredDuringAShutdownIsStored()
+    {
+        var database = TestDatabase.NewPostgres();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Alerts:generic:Secret"] = "s3cret",
+            ["Storage:Provider"] = database.Provider,
+            ["Storage:ConnectionString"] = database.ConnectionString,
+        };
+        var bot = await RunningBot.StartAsync(settings);
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        var sends = Enumerable.Range(0, 400).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/alerts/generic")
+            {
+                Content = new StringContent($$$"""{"title": "Burst {{{i}}}", "status": "firing", "severity": "warning", "fingerprint": "burst-{{{i}}}", "startsAt": "2025-03-04T13:05:00.250Z", "labels": {"alertname": "Burst", "service": "s{{{i % 7}}}"}}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "s3cret");
+            try
+            {
+                using var response = await http.SendAsync(request);
+                return response.IsSuccessStatusCode ? 1 : 0;
+            }
+            catch (HttpRequestException)
+            {
+                return 0;
+            }
+        }).ToList();
+        await FakeSlack.Eventually(() => sends.Any(s => s.IsCompleted), "the first answers");
+        await bot.DisposeAsync();
+        var answered = (await Task.WhenAll(sends)).Sum();
+
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM alerts", connection);
+        var stored = (long)(await count.ExecuteScalarAsync())!;
+        Assert.True(answered > 0, "no webhook was answered before the shutdown");
+        Assert.True(stored >= answered, $"{answered} webhooks were answered 2xx but only {stored} alerts are stored");
+    }
 }
