@@ -14,6 +14,13 @@ if (args.Length > 0 && args[0] == "slack")
     return;
 }
 
+if (args.Length > 0 && args[0] == "scale")
+{
+    var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    await ScaleBench.RunAsync(postgres, Option("--clients", 50), Option("--seconds", 10));
+    return;
+}
+
 var seconds = Option("--seconds", 20);
 var clients = Option("--clients", 50);
 var rounds = Option("--rounds", 1);

@@ -31,10 +31,12 @@ internal sealed partial class ChatOutbox(
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (platforms.All.Count > 0)
         {
-            // Leave nothing half-held: another instance may take this one's rows at once.
-            await writer.WriteAsync((scope, ct) => scope.Connection.ExecuteAsync(new CommandDefinition(
+            // Leave nothing half-held: another instance may take this one's rows at once. On a connection of its own,
+            // since the writer may already have stopped taking work.
+            await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await connection.ExecuteAsync(
                 "UPDATE chat_outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @Owner AND state = 'pending'",
-                new { Owner }, scope.Transaction, cancellationToken: ct)), CancellationToken.None).ConfigureAwait(false);
+                new { Owner }).ConfigureAwait(false);
         }
     }
 
