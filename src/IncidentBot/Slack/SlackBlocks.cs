@@ -30,6 +30,17 @@ internal static class SlackBlocks
         },
     ];
 
+    /// <summary>The catch-up offer shown to a latecomer.</summary>
+    public static object[] Nudge(Incident incident) =>
+    [
+        new
+        {
+            Type = "section",
+            Text = Markdown($"Welcome to *{incident.Key}*: {SlackText.Safe(incident.Title)}\n{SlackText.Safe(ChatText.Topic(incident))}"),
+        },
+        new { Type = "actions", Elements = new object[] { Button("Summarize", "summary") } },
+    ];
+
     /// <summary>The modal <c>/incident</c> alone opens.</summary>
     public static object DeclareModal(string channelId) => new
     {

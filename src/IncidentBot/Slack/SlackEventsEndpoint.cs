@@ -4,12 +4,14 @@ namespace IncidentBot.Slack;
 
 /// <summary>
 /// <c>POST /slack/events</c>: the Events API. Answers <c>url_verification</c>; a 📌 (<c>pushpin</c>) reaction on a
-/// message is stored, then acknowledged, and put on the timeline afterwards. Redeliveries share the event id and are
+/// message is stored, then acknowledged, and put on the timeline afterwards; with <c>Slack:NudgeLatecomers</c>, so is
+/// someone's joining an incident channel, to offer them a catch-up. Redeliveries share the event id and are
 /// stored once.
 /// </summary>
 internal static class SlackEventsEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpRequest request, SlackInbound inbound, SlackInbox inbox, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request, SlackInbound inbound, SlackInbox inbox, Microsoft.Extensions.Options.IOptions<SlackOptions> options, CancellationToken cancellationToken)
     {
         var (body, refusal) = await inbound.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
@@ -36,6 +38,10 @@ internal static class SlackEventsEndpoint
                 await inbox.AcceptAsync(id, new SlackPin(channel, ts, SlackUser.Mention(reaction.User ?? "", null), null, null, null), cancellationToken)
                     .ConfigureAwait(false);
                 return TypedResults.Ok();
+            case { Type: "event_callback", EventId: { Length: > 0 } id, Event: { Type: "member_joined_channel", User: { } user, Channel: { } channel } }
+                when options.Value.NudgeLatecomers:
+                await inbox.AcceptJoinAsync(id, new SlackJoin(channel, user), cancellationToken).ConfigureAwait(false);
+                return TypedResults.Ok();
             default:
                 return TypedResults.Ok();
         }
@@ -43,7 +49,7 @@ internal static class SlackEventsEndpoint
 
     private sealed record SlackEnvelope(string? Type, string? Challenge, string? EventId, SlackEvent? Event);
 
-    private sealed record SlackEvent(string? Type, string? User, string? Reaction, SlackItem? Item);
+    private sealed record SlackEvent(string? Type, string? User, string? Reaction, SlackItem? Item, string? Channel);
 
     private sealed record SlackItem(string? Type, string? Channel, string? Ts);
 }

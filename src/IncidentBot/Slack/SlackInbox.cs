@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using IncidentBot.Chat;
+using IncidentBot.Incidents;
 using IncidentBot.Storage;
 using IncidentBot.Timeline;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ internal sealed partial class SlackInbox(
     DatabaseWriter writer,
     Database database,
     RoomStore rooms,
+    IncidentQueries queries,
     SlackClient slack,
     SlackFollowUps followUps,
     IOptions<ChatOptions> chatOptions,
@@ -23,16 +25,26 @@ internal sealed partial class SlackInbox(
     ILogger<SlackInbox> logger) : BackgroundService
 {
     private const string PinKind = "pin";
+    private const string JoinKind = "join";
+
+    private string? _botUserId;
 
     private readonly System.Threading.Channels.Channel<bool> _bell = System.Threading.Channels.Channel.CreateBounded<bool>(1);
 
     /// <summary>Stores a pin durably; false when this id was stored before (a redelivery).</summary>
-    public async Task<bool> AcceptAsync(string id, SlackPin pin, CancellationToken cancellationToken)
+    public Task<bool> AcceptAsync(string id, SlackPin pin, CancellationToken cancellationToken) =>
+        AcceptAsync(id, PinKind, JsonSerializer.Serialize(pin, SlackClient.Json), cancellationToken);
+
+    /// <summary>Stores someone's joining an incident channel, to offer them a catch-up.</summary>
+    public Task<bool> AcceptJoinAsync(string id, SlackJoin join, CancellationToken cancellationToken) =>
+        AcceptAsync(id, JoinKind, JsonSerializer.Serialize(join, SlackClient.Json), cancellationToken);
+
+    private async Task<bool> AcceptAsync(string id, string kind, string payload, CancellationToken cancellationToken)
     {
         var stored = await writer.WriteAsync(async (scope, ct) => await scope.Connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO slack_inbox (id, kind, payload, received_at, next_attempt_at) VALUES (@id, @kind, @payload, @now, @now)
             ON CONFLICT (id) DO NOTHING
-            """, new { id, kind = PinKind, payload = JsonSerializer.Serialize(pin, SlackClient.Json), now = scope.Now }, scope.Transaction,
+            """, new { id, kind, payload, now = scope.Now }, scope.Transaction,
             cancellationToken: ct)).ConfigureAwait(false) == 1, cancellationToken).ConfigureAwait(false);
         _bell.Writer.TryWrite(true);
         return stored;
@@ -74,7 +86,7 @@ internal sealed partial class SlackInbox(
         await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
             due = [.. await connection.QueryAsync<InboxRow>(new CommandDefinition(
-                "SELECT id, payload, attempts FROM slack_inbox WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY received_at LIMIT 32",
+                "SELECT id, kind, payload, attempts FROM slack_inbox WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY received_at LIMIT 32",
                 new { now = time.GetUtcNow() }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
         }
 
@@ -82,7 +94,14 @@ internal sealed partial class SlackInbox(
         {
             try
             {
-                await PinAsync(row.Id, JsonSerializer.Deserialize<SlackPin>(row.Payload, SlackClient.Json)!, cancellationToken).ConfigureAwait(false);
+                if (row.Kind == JoinKind)
+                {
+                    await NudgeAsync(row.Id, JsonSerializer.Deserialize<SlackJoin>(row.Payload, SlackClient.Json)!, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await PinAsync(row.Id, JsonSerializer.Deserialize<SlackPin>(row.Payload, SlackClient.Json)!, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -129,6 +148,29 @@ internal sealed partial class SlackInbox(
         await followUps.ReplyAsync(
             pin.ResponseUrl, stored is null ? "That message is on the timeline already." : $"📌 Added to the timeline of INC-{incident}.", cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Offers a catch-up to someone who joined an open incident's channel after it was declared: a message only they
+    /// see, with the Summarize button. Not to the bot itself, which joins every channel it opens.
+    /// </summary>
+    private async Task NudgeAsync(string id, SlackJoin join, CancellationToken cancellationToken)
+    {
+        var number = await rooms.IncidentOfAsync(SlackPlatform.PlatformName, join.Channel, cancellationToken).ConfigureAwait(false);
+        _botUserId ??= (await slack.CallAsync("auth.test", new { }, cancellationToken).ConfigureAwait(false)).GetProperty("user_id").GetString();
+        var incident = number is { } n ? await queries.FindAsync(n, cancellationToken).ConfigureAwait(false) : null;
+        if (incident is { IsOpen: true } && join.User != _botUserId)
+        {
+            await slack.CallAsync("chat.postEphemeral", new
+            {
+                Channel = join.Channel,
+                User = join.User,
+                Text = $"Welcome to {incident.Key}: {SlackText.Safe(incident.Title)}. It is {incident.Severity.Label()} and {incident.Status.Name()}; press Summarize (or type `/incident summary`) to catch up.",
+                Blocks = SlackBlocks.Nudge(incident),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await FinishAsync(id, "done", null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A message by its channel and ts; a reply in a thread is found through its permalink's <c>thread_ts</c>.</summary>
@@ -196,6 +238,7 @@ internal sealed partial class SlackInbox(
     private sealed class InboxRow
     {
         public string Id { get; init; } = "";
+        public string Kind { get; init; } = "";
         public string Payload { get; init; } = "";
         public long Attempts { get; init; }
     }

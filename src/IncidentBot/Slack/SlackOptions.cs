@@ -24,6 +24,9 @@ public sealed class SlackOptions : IValidatableObject
     [Range(100, 2800)]
     public int InlineReplyMilliseconds { get; set; } = 2000;
 
+    /// <summary>Offer a catch-up summary to people who join an incident's channel after it was declared.</summary>
+    public bool NudgeLatecomers { get; set; }
+
     public bool Enabled => BotToken.Length > 0 && SigningSecret.Length > 0;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -21,6 +21,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public const string Token = "xoxb-test-token";
 
+    /// <summary>The bot's own user, as <c>auth.test</c> names it.</summary>
+    public const string BotUserId = "U0BOTUSER";
+
     /// <summary>While true every call answers HTTP 500 (and is still recorded).</summary>
     private volatile bool _down;
 
@@ -142,7 +145,9 @@ public sealed class FakeSlack : IAsyncDisposable
                 return Ok(new JsonObject { ["messages"] = shown, ["has_more"] = false, ["response_metadata"] = new JsonObject { ["next_cursor"] = "" } });
             case "users.info":
                 return Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = Arg("user"), ["name"] = "member-" + Arg("user").ToLowerInvariant() } });
-            case "conversations.setTopic" or "conversations.invite" or "pins.add" or "bookmarks.add" or "views.open":
+            case "auth.test":
+                return Ok(new JsonObject { ["user_id"] = BotUserId, ["bot_id"] = "B0BOT" });
+            case "conversations.setTopic" or "conversations.invite" or "pins.add" or "bookmarks.add" or "views.open" or "chat.postEphemeral":
                 return Ok([]);
             default:
                 return Error("unknown_method");
