@@ -32,7 +32,11 @@ internal abstract class Database
     /// <summary>The most work items one write transaction takes.</summary>
     public virtual int MaxBatch => 256;
 
+    /// <summary>A pooled connection for reading, or for a rare write outside the writer.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>A connection for the writer, set up for its commits.</summary>
+    public virtual Task<DbConnection> OpenForWritingAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> while holding the installation-wide migration lock.</summary>
     public virtual Task<T> WithMigrationLockAsync<T>(DbConnection connection, Func<Task<T>> work)

@@ -89,7 +89,7 @@ internal sealed partial class DatabaseWriter(
     {
         try
         {
-            await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var connection = await database.OpenForWritingAsync(CancellationToken.None).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
             var ledger = new BatchLedger(new SqlIncidentStore(database, connection, transaction, chat.Names));
             foreach (var work in items)

@@ -40,10 +40,24 @@ internal sealed class SqliteDatabase : Database
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public override async Task<DbConnection> OpenForWritingAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
             using var pragma = connection.CreateCommand();
-            // FULL: a commit is on disk before the request that made it is answered. No automatic checkpoint inside a
-            // commit: WalCheckpointer does it beside the writer.
-            pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 0;";
+            // FULL: a commit is on disk before the request that made it is answered. No automatic checkpoint inside
+            // a commit: WalCheckpointer does it beside the writer, so no request waits for it.
+            pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
