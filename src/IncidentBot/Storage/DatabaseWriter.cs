@@ -91,7 +91,8 @@ internal sealed partial class DatabaseWriter(
         {
             await using var connection = await database.OpenForWritingAsync(CancellationToken.None).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            var ledger = new BatchLedger(new SqlIncidentStore(database, connection, transaction, chat.Names));
+            await using var store = new SqlIncidentStore(database, connection, transaction, chat.Names);
+            var ledger = new BatchLedger(store);
             foreach (var work in items)
             {
                 await work.RunAsync(new WriteScope(connection, transaction, ledger, time.GetUtcNow())).ConfigureAwait(false);

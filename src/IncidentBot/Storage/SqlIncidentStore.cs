@@ -12,8 +12,12 @@ namespace IncidentBot.Storage;
 /// Every stored timeline entry also queues one outbox row per chat platform in <paramref name="chatPlatforms"/>, in the
 /// same transaction, so what the bot must say on chat is never lost and never written without its entry.
 internal sealed class SqlIncidentStore(
-    Database database, DbConnection connection, DbTransaction? transaction, IReadOnlyList<string>? chatPlatforms = null) : IIncidentLedger
+    Database database, DbConnection connection, DbTransaction? transaction, IReadOnlyList<string>? chatPlatforms = null)
+    : IIncidentLedger, IAsyncDisposable
 {
+    private DbCommand? _append;
+    private DbCommand? _queue;
+
     private const string IncidentColumns = """
         number, title, severity, status, is_private, is_drill, declared_by, commander, scribe, comms,
         started_at, detected_at, declared_at, acknowledged_at, mitigated_at, resolved_at, updated_at
@@ -90,27 +94,75 @@ internal sealed class SqlIncidentStore(
     public async Task<TimelineEntry?> AppendAsync(TimelineEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var id = await connection.ExecuteScalarAsync<long?>(Command("""
+        var append = _append ??= Prepare("""
             INSERT INTO timeline_entries (incident_number, at, actor, kind, text, source_key, link)
-            VALUES (@IncidentNumber, @At, @Actor, @Kind, @Text, @SourceKey, @Link)
+            VALUES (@incident, @at, @actor, @kind, @text, @source_key, @link)
             ON CONFLICT DO NOTHING
             RETURNING id
-            """, new { entry.IncidentNumber, entry.At, entry.Actor, Kind = entry.Kind.Name(), entry.Text, entry.SourceKey, entry.Link },
-            cancellationToken)).ConfigureAwait(false);
-        if (id is not { } stored)
+            """, "incident", "at", "actor", "kind", "text", "source_key", "link");
+        Bind(append, entry.IncidentNumber, Instants.Format(entry.At), entry.Actor, entry.Kind.Name(), entry.Text, entry.SourceKey, entry.Link);
+        if (await append.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not { } id || id is DBNull)
         {
             return null;
         }
 
+        var stored = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var platform in chatPlatforms ?? [])
         {
-            await connection.ExecuteAsync(Command("""
+            var queue = _queue ??= Prepare("""
                 INSERT INTO chat_outbox (platform, incident_number, entry_id, next_attempt_at)
-                VALUES (@platform, @IncidentNumber, @stored, @At)
-                """, new { platform, entry.IncidentNumber, stored, entry.At }, cancellationToken)).ConfigureAwait(false);
+                VALUES (@platform, @incident, @entry, @next)
+                """, "platform", "incident", "entry", "next");
+            Bind(queue, platform, entry.IncidentNumber, stored, Instants.Format(entry.At));
+            await queue.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return entry with { Id = stored };
+    }
+
+    /// <summary>Disposes the statements this store prepared for its transaction.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in new[] { _append, _queue })
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A statement kept for the whole transaction: appending is the hot path (every note, alert and pin), and a
+    /// command reused keeps its prepared statement, where a new one per call (as Dapper makes) parses the SQL again.
+    /// </summary>
+    private DbCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static void Bind(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            command.Parameters[i].DbType = values[i] switch
+            {
+                int => System.Data.DbType.Int32,
+                long => System.Data.DbType.Int64,
+                _ => System.Data.DbType.String,
+            };
+        }
     }
 
     public async Task<ActionItem> AddActionItemAsync(ActionItem item, CancellationToken cancellationToken)
