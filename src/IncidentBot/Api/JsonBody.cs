@@ -32,13 +32,21 @@ internal static class JsonBody
         {
             var length = 0;
             int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
+            try
             {
-                length += read;
-                if (length > MaxBytes)
+                while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    return (null, TooLarge());
+                    length += read;
+                    if (length > MaxBytes)
+                    {
+                        return (null, TooLarge());
+                    }
                 }
+            }
+            catch (BadHttpRequestException exception)
+            {
+                // The client sent less than it announced, or went away mid-body.
+                return (null, TypedResults.Problem(exception.Message, statusCode: exception.StatusCode, title: "Bad request body"));
             }
 
             return Deserialize<T>(request, buffer.AsSpan(0, length));
