@@ -3,6 +3,7 @@ using IncidentBot.Chat;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
+using IncidentBot.Teams;
 
 namespace IncidentBot.Hosting;
 
@@ -20,6 +21,7 @@ internal static class BotHost
         builder.Services.AddStorage();
         builder.Services.AddChat();
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddIncidentApi();
         builder.Services.AddPostmortems();
 
@@ -27,6 +29,7 @@ internal static class BotHost
         var app = builder.Build();
         app.MapIncidentBot();
         app.MapSlack();
+        app.MapTeams();
         app.MapPostmortems();
         return app;
     }
