@@ -4,9 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Teams;
 
-/// <summary>The Bot Connector address (<c>serviceUrl</c>) of every Teams conversation, channel and team the bot knows.</summary>
-internal sealed class TeamsConversations(SqliteDatabase database, DatabaseWriter writer, IOptions<TeamsOptions> options)
+/// <summary>
+/// The Bot Connector address (<c>serviceUrl</c>) of every Teams conversation, channel and team the bot knows. The writer
+/// is looked up when first needed: it depends on the chat platforms (to write outbox rows), and the Teams platform on this.
+/// </summary>
+internal sealed class TeamsConversations(SqliteDatabase database, IServiceProvider services, IOptions<TeamsOptions> options)
 {
+    private DatabaseWriter Writer => services.GetRequiredService<DatabaseWriter>();
+
     /// <summary>Remembers where the activity's conversation, channel and team are reached.</summary>
     public Task RememberAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {
@@ -17,7 +22,7 @@ internal sealed class TeamsConversations(SqliteDatabase database, DatabaseWriter
     }
 
     public Task RememberAsync(IReadOnlyList<string> conversationIds, string serviceUrl, string? tenantId, CancellationToken cancellationToken) =>
-        writer.WriteAsync(async (scope, ct) =>
+        Writer.WriteAsync(async (scope, ct) =>
         {
             foreach (var id in conversationIds)
             {
