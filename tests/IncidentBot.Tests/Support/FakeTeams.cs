@@ -172,9 +172,9 @@ public sealed class FakeTeams : IAsyncDisposable
     {
         var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
         var auth = request.Headers.Authorization.ToString();
-        IResult Record(int status, IResult result)
+        IResult Record(int status, IResult result, string? created = null)
         {
-            _calls.Enqueue(new TeamsCall(kind, id, replyTo, auth, body, status));
+            _calls.Enqueue(new TeamsCall(kind, id, replyTo, auth, body, status, created));
             return result;
         }
 
@@ -207,7 +207,7 @@ public sealed class FakeTeams : IAsyncDisposable
                 }
 
                 var channel = $"19:channel{n}@thread.tacv2";
-                return Record(201, Results.Json(new { id = channel, displayName = name, membershipType = "standard", webUrl = $"https://teams.microsoft.com/l/channel/{Uri.EscapeDataString(channel)}" }, statusCode: 201));
+                return Record(201, Results.Json(new { id = channel, displayName = name, membershipType = "standard", webUrl = $"https://teams.microsoft.com/l/channel/{Uri.EscapeDataString(channel)}" }, statusCode: 201), channel);
             case "conversations":
                 var where = body["channelData"]?["channel"]?["id"]?.GetValue<string>();
                 if (where is null || body["isGroup"]?.GetValue<bool>() != true)
@@ -215,7 +215,8 @@ public sealed class FakeTeams : IAsyncDisposable
                     return Record(400, Results.Json(new { error = new { code = "BadArgument", message = "Incorrect conversation creation parameters" } }, statusCode: 400));
                 }
 
-                return Record(201, Results.Json(new { id = $"{where};messageid={n}", activityId = n.ToString(System.Globalization.CultureInfo.InvariantCulture) }, statusCode: 201));
+                var thread = $"{where};messageid={n}";
+                return Record(201, Results.Json(new { id = thread, activityId = n.ToString(System.Globalization.CultureInfo.InvariantCulture) }, statusCode: 201), thread);
             default:
                 return Record(200, Results.Json(new { id = n.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         }
@@ -232,8 +233,11 @@ public sealed class FakeTeams : IAsyncDisposable
     }
 }
 
-/// <summary>One call the bot made to the fake; <see cref="ConversationId"/> is the conversation, team or tenant in its path.</summary>
-public sealed record TeamsCall(string Kind, string? ConversationId, string? ReplyToId, string? Authorization, JsonObject? Body, int Status)
+/// <summary>
+/// One call the bot made to the fake; <see cref="ConversationId"/> is the conversation, team or tenant in its path,
+/// <see cref="Created"/> the id of the conversation or channel it created.
+/// </summary>
+public sealed record TeamsCall(string Kind, string? ConversationId, string? ReplyToId, string? Authorization, JsonObject? Body, int Status, string? Created = null)
 {
     /// <summary>The text the call shows a person: a message's text, or every text of its card.</summary>
     public string Shown => Body is null ? "" : (Body["text"]?.GetValue<string>() ?? "") + " " + (Body["attachments"]?.ToJsonString() ?? "") +
