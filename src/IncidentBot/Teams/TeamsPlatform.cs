@@ -11,7 +11,8 @@ namespace IncidentBot.Teams;
 /// through Graph, then the welcome card as the channel's first post; or, without a Team, one step: a new post in the
 /// incidents channel whose thread is the room, the welcome card as its root. Other entries post a card (role, severity,
 /// status, resolution, status update, postmortem) or a line. Each step is recorded before the next, so a retry never
-/// repeats a call that succeeded.
+/// repeats a call that succeeded. Private incidents get no Teams room, since its channels and threads are open to
+/// everyone in the Team.
 /// </summary>
 internal sealed class TeamsPlatform(
     TeamsClient teams, TeamsConversations conversations, IOptions<TeamsOptions> options, IOptions<DashboardOptions> dashboard) : IChatPlatform
@@ -45,8 +46,9 @@ internal sealed class TeamsPlatform(
 
     private async Task<Room?> OpenRoomAsync(Delivery d, IDeliveryProgress progress, CancellationToken ct)
     {
-        if (d.Room is not null)
+        if (d.Room is not null || d.Incident.IsPrivate)
         {
+            // A private incident gets no Teams room: every room Teams offers here is open to the whole Team.
             return d.Room;
         }
 
@@ -110,8 +112,7 @@ internal sealed class TeamsPlatform(
 
     private async Task<Room?> WelcomeAsync(Delivery d, IDeliveryProgress progress, CancellationToken ct)
     {
-        var room = d.Room ?? throw new ChatDeliveryException($"{d.Incident.Key} has no Teams room yet.", refused: false);
-        if (!IsThread(room))
+        if (d.Room is { } room && !IsThread(room))
         {
             await CreateConversationAsync(await ServiceUrlAsync(room.Id, ct).ConfigureAwait(false), room.Id, d, ct).ConfigureAwait(false);
         }

@@ -89,6 +89,26 @@ public sealed class TeamsWorkflowTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task APrivateIncidentGetsNoRoomInTeamsWhereEveryoneInTheTeamWouldSeeIt()
+    {
+        Assert.Contains("Declared INC-1", await _bot.AskAsync(TeamsSigner.ChannelMessage(_teams, "declare Leaked credentials sev2 private")), StringComparison.Ordinal);
+        await _bot.Client.CommandAsync(1, "note rotated the keys");
+        await FakeSlack.Eventually(() => OutboxDelivered(_bot.App) == 2, "both entries to be handled");
+
+        Assert.Empty(_teams.Accepted("conversations"));
+        Assert.DoesNotContain(_teams.Calls, c => c.Shown.Contains("rotated the keys", StringComparison.Ordinal));
+    }
+
+    private static int OutboxDelivered(BotApp app)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM chat_outbox WHERE platform = 'teams' AND state = 'delivered'";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task ABadCommandAnswersWithItsUsageLineAndChangesNothing()
     {
         var reply = await _bot.AskAsync(TeamsSigner.ChannelMessage(_teams, "sev eleven"));
