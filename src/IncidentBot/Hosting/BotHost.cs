@@ -5,6 +5,7 @@ using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
 using IncidentBot.Summaries;
+using IncidentBot.Teams;
 
 namespace IncidentBot.Hosting;
 
@@ -22,6 +23,7 @@ internal static class BotHost
         builder.Services.AddStorage();
         builder.Services.AddChat();
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddIncidentApi();
         builder.Services.AddPostmortems();
         builder.Services.AddSummaries();
@@ -32,6 +34,7 @@ internal static class BotHost
         app.DrainBeforeStopping();
         app.MapIncidentBot();
         app.MapSlack();
+        app.MapTeams();
         app.MapPostmortems();
         app.MapAlerts();
         return app;

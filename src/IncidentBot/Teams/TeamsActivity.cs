@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace IncidentBot.Teams;
+
+/// <summary>The fields we read of a Bot Framework activity (camelCase on the wire).</summary>
+internal sealed record TeamsActivity(
+    string? Type,
+    string? Id,
+    string? Name,
+    string? ServiceUrl,
+    string? ChannelId,
+    TeamsActivity.Account? From,
+    TeamsActivity.Account? Recipient,
+    TeamsActivity.Thread? Conversation,
+    string? Text,
+    IReadOnlyList<TeamsActivity.Entity>? Entities,
+    JsonElement? Value,
+    TeamsActivity.Data? ChannelData,
+    IReadOnlyList<TeamsActivity.Account>? MembersAdded)
+{
+    internal sealed record Account(string? Id, string? Name, string? AadObjectId);
+
+    internal sealed record Thread(string? Id, string? ConversationType, string? TenantId, bool? IsGroup);
+
+    internal sealed record Entity(string? Type, string? Text, Account? Mentioned);
+
+    internal sealed record Data(Named? Tenant, Named? Team, Named? Channel, string? EventType);
+
+    internal sealed record Named(string? Id, string? Name);
+
+    /// <summary>A one-to-one chat with the bot, where commands need no mention.</summary>
+    public bool IsPersonal => Conversation?.ConversationType == "personal";
+
+    public string? TenantId => ChannelData?.Tenant?.Id ?? Conversation?.TenantId;
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using IncidentBot.Chat;
+using IncidentBot.Commands;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Teams;
+
+/// <summary>
+/// <c>POST /teams/messages</c>: Bot Framework activities. The bearer token is checked before anything is read or
+/// stored. A command (typed after <c>@IncidentBot</c>, or carried by a card's button) runs at once; Teams is answered
+/// when it is done or after <see cref="TeamsOptions.InlineReplyMilliseconds"/>, whichever comes first, and the reply
+/// goes through the Bot Connector. An <c>adaptiveCard/action</c> invoke gets its reply in the HTTP answer itself.
+/// </summary>
+internal static partial class TeamsMessagesEndpoint
+{
+    public const string Prefix = "@IncidentBot ";
+
+    /// <summary>The largest activity we read; Teams' own messages are far smaller.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        TeamsAuthentication authentication,
+        TeamsConversations conversations,
+        CommandRunner runner,
+        RoomStore rooms,
+        TeamsFollowUps followUps,
+        IOptions<TeamsOptions> options,
+        TimeProvider time,
+        ILogger<TeamsAuthentication> logger,
+        CancellationToken cancellationToken)
+    {
+        var (caller, refusal) = await authentication.ValidateAsync(request.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false);
+        if (caller is null)
+        {
+            return Unauthorized(logger, request, refusal!);
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return TypedResults.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        TeamsActivity? activity;
+        try
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
+            activity = body.Length > MaxBytes ? null : JsonSerializer.Deserialize<TeamsActivity>(body.ToArray(), TeamsClient.Json);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        if (activity is not { Type: { Length: > 0 }, ServiceUrl: { Length: > 0 }, Conversation.Id: { Length: > 0 } })
+        {
+            return TypedResults.Problem("The body is not a Bot Framework activity.", statusCode: StatusCodes.Status400BadRequest, title: "Bad activity");
+        }
+
+        if (!string.Equals(caller.ServiceUrl, activity.ServiceUrl, StringComparison.Ordinal))
+        {
+            return Unauthorized(logger, request, "the token was issued for another serviceUrl");
+        }
+
+        if (caller.Endorsements is { } endorsed && !endorsed.Contains(activity.ChannelId ?? ""))
+        {
+            return Unauthorized(logger, request, "the signing key does not endorse this channel");
+        }
+
+        await conversations.RememberAsync(activity, cancellationToken).ConfigureAwait(false);
+        switch (activity.Type)
+        {
+            case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
+                followUps.Run(() => followUps.ReplyAsync(activity, TeamsReply.Welcome(), CancellationToken.None));
+                return TypedResults.Ok();
+
+            case "invoke" when activity.Name == "adaptiveCard/action":
+                return await InvokeAsync(activity, runner, rooms, followUps, options.Value, time).ConfigureAwait(false);
+
+            case "message":
+                var work = RunAsync(activity, TeamsCommandText.Of(activity) ?? "", runner, rooms);
+                var reply = async () => await followUps.ReplyAsync(activity, await work.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+                await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(options.Value.InlineReplyMilliseconds), time, CancellationToken.None))
+                    .ConfigureAwait(false);
+                followUps.Run(reply);
+                return TypedResults.Ok();
+
+            default:
+                return TypedResults.Ok();
+        }
+    }
+
+    private static async Task<IResult> InvokeAsync(
+        TeamsActivity activity, CommandRunner runner, RoomStore rooms, TeamsFollowUps followUps, TeamsOptions options, TimeProvider time)
+    {
+        if (TeamsCommandText.Of(activity) is not { Length: > 0 } command)
+        {
+            return TypedResults.Json(new InvokeResponse(400, "application/vnd.microsoft.error",
+                new { code = "BadRequest", message = "The card's data carries no command." }));
+        }
+
+        var work = RunAsync(activity, command, runner, rooms);
+        var inline = Task.Delay(TimeSpan.FromMilliseconds(options.InlineReplyMilliseconds), time, CancellationToken.None);
+        if (await Task.WhenAny(work, inline).ConfigureAwait(false) == work)
+        {
+            return Message(await work.ConfigureAwait(false));
+        }
+
+        followUps.Run(async () => await followUps.ReplyAsync(activity, await work.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false));
+        return Message("⏳ Working on it…");
+    }
+
+    private static async Task<string> RunAsync(TeamsActivity activity, string text, CommandRunner runner, RoomStore rooms)
+    {
+        var incident = await rooms.IncidentOfAsync(TeamsPlatform.PlatformName, activity.Conversation!.Id!, CancellationToken.None).ConfigureAwait(false);
+        if (incident is null && activity.ChannelData?.Channel?.Id is { Length: > 0 } channel)
+        {
+            // In a channel of its own (Graph rooms) every thread belongs to the incident.
+            incident = await rooms.IncidentOfAsync(TeamsPlatform.PlatformName, channel, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var actor = TeamsUser.Name(activity.From?.Name, activity.From?.Id);
+        var outcome = await runner.RunAsync(text, actor, incident, Prefix, CancellationToken.None).ConfigureAwait(false);
+        return TeamsReply.Text(outcome);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<InvokeResponse> Message(string text) =>
+        TypedResults.Json(new InvokeResponse(200, "application/vnd.microsoft.activity.message", text));
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unauthorized(ILogger logger, HttpRequest request, string why)
+    {
+        LogRefused(logger, request.Path, why);
+        return TypedResults.Problem($"Not a verified Bot Framework request: {why}.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+    }
+
+    /// <summary>The body of the HTTP answer to an <c>adaptiveCard/action</c> invoke.</summary>
+    private sealed record InvokeResponse(int StatusCode, string Type, object Value);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to {Path}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, PathString path, string reason);
+}
