@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 
 namespace IncidentBot.Storage;
@@ -53,43 +54,65 @@ internal sealed partial class DatabaseWriter(
         var maxBatch = database.MaxBatch;
         var batch = new List<Work>(maxBatch);
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            while (batch.Count < maxBatch && reader.TryRead(out var work))
-            {
-                batch.Add(work);
-            }
 
-            await CommitAsync(batch).ConfigureAwait(false);
-            batch.Clear();
+        // Each writer keeps its connection between batches (set up once, never rented per batch); a failure closes
+        // it and the next batch opens a fresh one.
+        DbConnection? connection = null;
+        try
+        {
+            while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                while (batch.Count < maxBatch && reader.TryRead(out var work))
+                {
+                    batch.Add(work);
+                }
+
+                connection = await CommitAsync(batch, connection).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
-    private async Task CommitAsync(List<Work> batch)
+    private async Task<DbConnection?> CommitAsync(List<Work> batch, DbConnection? connection)
     {
-        if (await TryCommitAsync(batch).ConfigureAwait(false))
+        bool committed;
+        (committed, connection) = await TryCommitAsync(batch, connection).ConfigureAwait(false);
+        if (committed)
         {
             batch.ForEach(work => work.Complete());
-            return;
+            return connection;
         }
 
         // Something in the batch failed and the whole transaction rolled back: run each item alone, so one bad
         // item fails by itself and the others still land.
         foreach (var work in batch)
         {
-            if (await TryCommitAsync([work]).ConfigureAwait(false))
+            (committed, connection) = await TryCommitAsync([work], connection).ConfigureAwait(false);
+            if (committed)
             {
                 work.Complete();
             }
         }
+
+        return connection;
     }
 
-    /// <summary>Runs the items in one transaction and commits; false (rolled back) if any item or the commit threw.</summary>
-    private async Task<bool> TryCommitAsync(IReadOnlyList<Work> items)
+    /// <summary>
+    /// Runs the items in one transaction and commits; false (rolled back, the connection closed) if any item or the
+    /// commit threw. Returns the connection to use next.
+    /// </summary>
+    private async Task<(bool Committed, DbConnection? Connection)> TryCommitAsync(IReadOnlyList<Work> items, DbConnection? connection)
     {
         try
         {
-            await using var connection = await database.OpenForWritingAsync(CancellationToken.None).ConfigureAwait(false);
+            connection ??= await database.OpenForWritingAsync(CancellationToken.None).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
             await using var store = new SqlIncidentStore(database, connection, transaction, chat.Names);
             var ledger = new BatchLedger(store);
@@ -100,17 +123,22 @@ internal sealed partial class DatabaseWriter(
 
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             chat.Ring();
-            return true;
+            return (true, connection);
         }
         catch (Exception exception)
         {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (items.Count == 1)
             {
                 LogWriteFailed(logger, exception);
                 items[0].Fail(exception);
             }
 
-            return false;
+            return (false, null);
         }
     }
 
