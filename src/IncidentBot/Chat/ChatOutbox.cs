@@ -54,7 +54,7 @@ internal sealed partial class ChatOutbox(
             {
                 // Deliveries under way finish even when the host is stopping: a call cut off half-way could have
                 // reached the platform, and the instance taking the row over would then post it twice.
-                delivered = await DeliverDueAsync(CancellationToken.None).ConfigureAwait(false);
+                delivered = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -75,17 +75,23 @@ internal sealed partial class ChatOutbox(
         }
     }
 
-    /// <summary>Delivers the head row of every queue that is due; returns how many rows were attempted.</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers the head row of every queue that is due; returns how many rows were attempted. Once
+    /// <paramref name="stopping"/> is signalled no new delivery starts, and those under way finish.
+    /// </summary>
+    public async Task<int> DeliverDueAsync(CancellationToken stopping)
     {
-        var heads = await DueHeadsAsync(cancellationToken).ConfigureAwait(false);
+        var heads = await DueHeadsAsync(stopping).ConfigureAwait(false);
         using var gate = new SemaphoreSlim(options.Value.Concurrency);
         await Task.WhenAll(heads.Select(async row =>
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                await DeliverAsync(row, cancellationToken).ConfigureAwait(false);
+                if (!stopping.IsCancellationRequested)
+                {
+                    await DeliverAsync(row, CancellationToken.None).ConfigureAwait(false);
+                }
             }
             finally
             {

@@ -5,9 +5,9 @@ namespace IncidentBot.Chat;
 /// <summary>
 /// The chat platforms switched on by configuration, and the bell that wakes the outbox when new rows are committed.
 /// </summary>
-internal sealed class ChatPlatforms(IEnumerable<IChatPlatform> platforms) : IDisposable
+internal sealed class ChatPlatforms(IEnumerable<IChatPlatform> platforms)
 {
-    private readonly SemaphoreSlim _bell = new(0, 1);
+    private readonly System.Threading.Channels.Channel<bool> _bell = System.Threading.Channels.Channel.CreateBounded<bool>(1);
 
     public IReadOnlyList<IChatPlatform> All { get; } = [.. platforms];
 
@@ -18,21 +18,25 @@ internal sealed class ChatPlatforms(IEnumerable<IChatPlatform> platforms) : IDis
     /// <summary>Tells the outbox there may be new work; cheap, and collapses many rings into one.</summary>
     public void Ring()
     {
-        if (All.Count > 0 && _bell.CurrentCount == 0)
+        if (All.Count > 0)
         {
-            try
-            {
-                _bell.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another ring got there first: one pending wake-up is enough.
-            }
+            _bell.Writer.TryWrite(true);
         }
     }
 
-    public void Dispose() => _bell.Dispose();
-
-    /// <summary>Waits for a ring, or at most <paramref name="timeout"/>.</summary>
-    public Task WaitForRingAsync(TimeSpan timeout, CancellationToken cancellationToken) => _bell.WaitAsync(timeout, cancellationToken);
+    /// <summary>Waits for a ring, or at most <paramref name="timeout"/>; false when the time ran out.</summary>
+    public async Task<bool> WaitForRingAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        nap.CancelAfter(timeout);
+        try
+        {
+            await _bell.Reader.ReadAsync(nap.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 }
