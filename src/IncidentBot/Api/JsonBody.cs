@@ -27,19 +27,30 @@ internal static class JsonBody
             return (null, TooLarge());
         }
 
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        // Sized to the body announced (commands are a few dozen bytes), growing only for a body of unknown length: a
+        // 64 KiB buffer per request would come from the large-object heap whenever the pool runs dry under load.
+        var pool = System.Buffers.ArrayPool<byte>.Shared;
+        var buffer = pool.Rent((int)Math.Min((request.ContentLength ?? 4096) + 1, MaxBytes + 1));
         try
         {
             var length = 0;
             int read;
             try
             {
-                while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
+                while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     length += read;
                     if (length > MaxBytes)
                     {
                         return (null, TooLarge());
+                    }
+
+                    if (length == buffer.Length)
+                    {
+                        var larger = pool.Rent(Math.Min(buffer.Length * 2, MaxBytes + 1));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        pool.Return(buffer);
+                        buffer = larger;
                     }
                 }
             }
@@ -53,7 +64,7 @@ internal static class JsonBody
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            pool.Return(buffer);
         }
     }
 
