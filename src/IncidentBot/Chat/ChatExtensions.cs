@@ -8,6 +8,8 @@ internal static class ChatExtensions
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChatPlatforms>();
         services.AddSingleton<RoomStore>();
+        services.AddSingleton<AfterAcknowledgement>();
+        services.AddHostedService(sp => sp.GetRequiredService<AfterAcknowledgement>());
         services.AddSingleton<ChatOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<ChatOutbox>());
         return services;

@@ -1,7 +1,5 @@
 using IncidentBot.Chat;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace IncidentBot.Slack;
 
@@ -17,13 +15,12 @@ internal static class SlackExtensions
             return services;
         }
 
-        services.AddHttpClient<SlackClient>().AddResilienceHandler("slack", Retries);
-        services.AddHttpClient(SlackFollowUps.ResponseClient).AddResilienceHandler("slack-response-url", Retries);
+        services.AddHttpClient<SlackClient>().AddResilienceHandler("slack", ChatHttp.Retries);
+        services.AddHttpClient(SlackFollowUps.ResponseClient).AddResilienceHandler("slack-response-url", ChatHttp.Retries);
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackPlatform>());
         services.AddSingleton<SlackFollowUps>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlackFollowUps>());
         services.AddSingleton<SlackInbox>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackInbox>());
         services.AddSingleton<SlackHistory>();
@@ -44,18 +41,4 @@ internal static class SlackExtensions
         slack.MapPost("/interactivity", SlackInteractivityEndpoint.HandleAsync);
         return routes;
     }
-
-    /// <summary>A few quick retries on 429 (waiting what <c>Retry-After</c> says, up to 30 s) and 5xx; the outbox retries beyond that.</summary>
-    private static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline) =>
-        pipeline
-            .AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = 3,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(30),
-                ShouldRetryAfterHeader = true,
-                UseJitter = true,
-            })
-            .AddTimeout(TimeSpan.FromSeconds(20));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 
 namespace IncidentBot.Slack;
@@ -7,29 +6,11 @@ namespace IncidentBot.Slack;
 /// Work that finishes after Slack has been answered (a slow command, a modal to open), tracked so that shutdown
 /// waits for it, and replies sent to Slack's <c>response_url</c>.
 /// </summary>
-internal sealed partial class SlackFollowUps(IHttpClientFactory http, ILogger<SlackFollowUps> logger) : IHostedService
+internal sealed partial class SlackFollowUps(IHttpClientFactory http, Chat.AfterAcknowledgement later, ILogger<SlackFollowUps> logger)
 {
     public const string ResponseClient = "slack-response-url";
 
-    private readonly ConcurrentDictionary<Task, byte> _running = new();
-
-    public void Run(Func<Task> work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var task = Task.Run(async () =>
-        {
-            try
-            {
-                await work().ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                LogFollowUpFailed(logger, exception);
-            }
-        });
-        _running[task] = 0;
-        task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
-    }
+    public void Run(Func<Task> work) => later.Run(work);
 
     /// <summary>An ephemeral reply to the person who ran a command, through the <c>response_url</c> Slack gave us.</summary>
     public async Task ReplyAsync(string? responseUrl, string text, CancellationToken cancellationToken)
@@ -47,23 +28,6 @@ internal sealed partial class SlackFollowUps(IHttpClientFactory http, ILogger<Sl
             LogReplyRefused(logger, (int)response.StatusCode);
         }
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutdown ran out of time; what is left is logged by its own task if it fails.
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Work after a Slack acknowledgement failed")]
-    private static partial void LogFollowUpFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused a reply to a response_url with HTTP {Status}")]
     private static partial void LogReplyRefused(ILogger logger, int status);

@@ -1,7 +1,5 @@
 using IncidentBot.Chat;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace IncidentBot.Teams;
 
@@ -17,16 +15,15 @@ internal static class TeamsExtensions
             return services;
         }
 
-        services.AddHttpClient(TeamsAuthentication.MetadataClient).AddResilienceHandler("teams-openid", Retries);
-        services.AddHttpClient(TeamsTokens.Client).AddResilienceHandler("teams-token", Retries);
-        services.AddHttpClient<TeamsClient>().AddResilienceHandler("teams", Retries);
+        services.AddHttpClient(TeamsAuthentication.MetadataClient).AddResilienceHandler("teams-openid", ChatHttp.Retries);
+        services.AddHttpClient(TeamsTokens.Client).AddResilienceHandler("teams-token", ChatHttp.Retries);
+        services.AddHttpClient<TeamsClient>().AddResilienceHandler("teams", ChatHttp.Retries);
         services.AddSingleton<TeamsAuthentication>();
         services.AddSingleton<TeamsTokens>();
         services.AddSingleton<TeamsConversations>();
         services.AddSingleton<TeamsPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<TeamsPlatform>());
         services.AddSingleton<TeamsFollowUps>();
-        services.AddHostedService(sp => sp.GetRequiredService<TeamsFollowUps>());
         return services;
     }
 
@@ -39,18 +36,4 @@ internal static class TeamsExtensions
 
         return routes;
     }
-
-    /// <summary>A few quick retries on 429 (waiting what <c>Retry-After</c> says, up to 30 s) and 5xx; the outbox retries beyond that.</summary>
-    private static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline) =>
-        pipeline
-            .AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = 3,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(30),
-                ShouldRetryAfterHeader = true,
-                UseJitter = true,
-            })
-            .AddTimeout(TimeSpan.FromSeconds(20));
 }
