@@ -15,7 +15,7 @@ internal static partial class AlertWebhookEndpoints
     public static RouteHandlerBuilder MapAlertWebhooks(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/webhooks/alerts/{source}", ReceiveAsync);
 
-    private static async Task<Results<Ok<AlertReceiptJson>, ProblemHttpResult>> ReceiveAsync(
+    private static async Task<Results<JsonHttpResult<AlertReceiptJson>, ProblemHttpResult>> ReceiveAsync(
         string source,
         HttpRequest request,
         IOptions<AlertsOptions> options,
@@ -80,7 +80,7 @@ internal static partial class AlertWebhookEndpoints
                 scope.Ledger, new SqlAlertStore(scope.Connection, scope.Transaction), parsed.Alerts, policy, scope.Now, ct),
             CancellationToken.None).ConfigureAwait(false);
         LogReceived(logger, source, outcome.Received, outcome.Stored, outcome.Duplicates, outcome.Incidents.Count);
-        return TypedResults.Ok(AlertReceiptJson.Of(source, outcome, parsed.Note));
+        return TypedResults.Json(AlertReceiptJson.Of(source, outcome, parsed.Note), Api.ApiJsonContext.Default.AlertReceiptJson);
     }
 
     private static ProblemHttpResult Unauthorized(HttpRequest request, ILogger logger, string source, string why)

@@ -105,7 +105,7 @@ internal static class IncidentEndpoints
         return TypedResults.Created($"/api/incidents/{outcome.Incident.Number}", IncidentJson.Of(outcome.Incident));
     }
 
-    private static async Task<Results<Ok<CommandResultJson>, ProblemHttpResult>> RunCommandAsync(
+    private static async Task<Results<JsonHttpResult<CommandResultJson>, ProblemHttpResult>> RunCommandAsync(
         string number, HttpRequest request, CommandRunner runner, CancellationToken cancellationToken)
     {
         if (!OutcomeResults.TryParseNumber(number, out var n))

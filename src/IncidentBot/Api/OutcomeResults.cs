@@ -6,16 +6,19 @@ namespace IncidentBot.Api;
 /// <summary>How a command's outcome is answered over HTTP.</summary>
 internal static class OutcomeResults
 {
-    public static Results<Ok<CommandResultJson>, ProblemHttpResult> ToHttp(CommandOutcome outcome)
+    /// <summary>200 with the command's result (written with the generated serializer: every command answers here), or its problem.</summary>
+    public static Results<JsonHttpResult<CommandResultJson>, ProblemHttpResult> ToHttp(CommandOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Ok)
         {
-            return TypedResults.Ok(new CommandResultJson(
-                outcome.Command?.Name ?? "",
-                outcome.Message,
-                outcome.Incident is null ? null : IncidentJson.Of(outcome.Incident),
-                outcome.Written.Select(TimelineEntryJson.Of).ToList()));
+            return TypedResults.Json(
+                new CommandResultJson(
+                    outcome.Command?.Name ?? "",
+                    outcome.Message,
+                    outcome.Incident is null ? null : IncidentJson.Of(outcome.Incident),
+                    outcome.Written.Select(TimelineEntryJson.Of).ToList()),
+                ApiJsonContext.Default.CommandResultJson);
         }
 
         return Problem(outcome);
