@@ -32,6 +32,20 @@ internal abstract class Database
     /// <summary>The most work items one write transaction takes.</summary>
     public virtual int MaxBatch => 256;
 
+    /// <summary>
+    /// Whether a commit of the writer is on disk once it returns. Where it is not, the writer answers nobody before
+    /// <see cref="SyncCommitted"/> has put its commit on disk.
+    /// </summary>
+    public virtual bool CommitsAreDurable => true;
+
+    /// <summary>
+    /// Puts every commit the writer has made so far on disk, returning once they are there; called by one thread at a
+    /// time, beside the writer's next transaction. Nothing to do where commits are durable by themselves.
+    /// </summary>
+    public virtual void SyncCommitted()
+    {
+    }
+
     /// <summary>A pooled connection for reading, or for a rare write outside the writer.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

@@ -6,10 +6,12 @@ namespace IncidentBot.Storage;
 /// <summary>
 /// The writer of the database. Work items queue up; a writer runs as many as are waiting (up to the database's
 /// <see cref="Database.MaxBatch"/>) in one transaction, commits once, and only then completes each caller's task: a
-/// caller is answered only after its write is durable. On SQLite one writer batches a burst into one fsync; on
-/// PostgreSQL several writers run one item each in parallel, so that instances locking the same incidents never wait
-/// on each other's batches. Work items must touch nothing but the database through their <see cref="WriteScope"/>,
-/// since a failed batch is run again item by item.
+/// caller is answered only after its write is durable. On SQLite one writer batches a burst into one transaction, and
+/// the commits are synced to disk beside it (<see cref="Database.SyncCommitted"/>): one sync covers every batch committed
+/// while the previous sync ran, so the writer never waits on the disk and the disk never waits on the writer. On
+/// PostgreSQL several writers run one item each in parallel, each commit durable by itself, so that instances locking
+/// the same incidents never wait on each other's batches. Work items must touch nothing but the database through their
+/// <see cref="WriteScope"/>, since a failed batch is run again item by item.
 /// </summary>
 internal sealed partial class DatabaseWriter(
     Database database, Chat.ChatPlatforms chat, TimeProvider time, ILogger<DatabaseWriter> logger) : BackgroundService
@@ -19,6 +21,9 @@ internal sealed partial class DatabaseWriter(
         SingleReader = false,
         FullMode = BoundedChannelFullMode.Wait,
     });
+
+    /// <summary>Work committed but not yet on disk, in commit order; only where commits are not durable by themselves.</summary>
+    private readonly Unsynced _committed = new();
 
     /// <summary>Runs <paramref name="work"/> in the next batch and returns its result once the batch is committed.</summary>
     public async Task<T> WriteAsync<T>(Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -46,8 +51,58 @@ internal sealed partial class DatabaseWriter(
         return base.StopAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, database.Writers).Select(_ => Task.Run(WriteLoopAsync, CancellationToken.None)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The sync blocks in the kernel for as long as the disk takes: a thread of its own, so that it never holds a
+        // thread of the pool that requests are served from.
+        var synced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var syncer = new Thread(() =>
+        {
+            SyncLoop();
+            synced.SetResult();
+        })
+        {
+            IsBackground = true,
+            Name = "IncidentBot database sync",
+        };
+        syncer.Start();
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, database.Writers).Select(_ => Task.Run(WriteLoopAsync, CancellationToken.None))).ConfigureAwait(false);
+        }
+        finally
+        {
+            _committed.Close();
+            await synced.Task.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Syncs what the writer has committed and answers its callers: everything committed before a sync starts is on disk
+    /// when it returns. If the sync fails, the callers get the failure: their writes may not survive a power cut.
+    /// </summary>
+    private void SyncLoop()
+    {
+        var spare = new List<Work>();
+        while (_committed.TakeAll(spare) is { } synced)
+        {
+            try
+            {
+                database.SyncCommitted();
+                synced.ForEach(work => work.Complete());
+                chat.Ring();
+            }
+            catch (Exception exception)
+            {
+                LogSyncFailed(logger, synced.Count, exception);
+                var failure = new IOException("The write was committed but could not be synced to disk.", exception);
+                synced.ForEach(work => work.Fail(failure));
+            }
+
+            synced.Clear();
+            spare = synced;
+        }
+    }
 
     private async Task WriteLoopAsync()
     {
@@ -55,9 +110,9 @@ internal sealed partial class DatabaseWriter(
         var batch = new List<Work>(maxBatch);
         var reader = _queue.Reader;
 
-        // Each writer keeps its connection between batches (set up once, never rented per batch); a failure closes
-        // it and the next batch opens a fresh one.
-        DbConnection? connection = null;
+        // Each writer keeps its connection and its prepared statements between batches (set up once, never rented per
+        // batch); a failure closes them and the next batch opens a fresh connection.
+        Session? session = null;
         try
         {
             while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
@@ -67,54 +122,68 @@ internal sealed partial class DatabaseWriter(
                     batch.Add(work);
                 }
 
-                connection = await CommitAsync(batch, connection).ConfigureAwait(false);
+                session = await CommitAsync(batch, session).ConfigureAwait(false);
                 batch.Clear();
             }
         }
         finally
         {
-            if (connection is not null)
+            if (session is not null)
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                await session.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<DbConnection?> CommitAsync(List<Work> batch, DbConnection? connection)
+    private async Task<Session?> CommitAsync(List<Work> batch, Session? session)
     {
         bool committed;
-        (committed, connection) = await TryCommitAsync(batch, connection).ConfigureAwait(false);
+        (committed, session) = await TryCommitAsync(batch, session).ConfigureAwait(false);
         if (committed)
         {
-            batch.ForEach(work => work.Complete());
-            return connection;
+            Committed(batch);
+            return session;
         }
 
         // Something in the batch failed and the whole transaction rolled back: run each item alone, so one bad
         // item fails by itself and the others still land.
         foreach (var work in batch)
         {
-            (committed, connection) = await TryCommitAsync([work], connection).ConfigureAwait(false);
+            (committed, session) = await TryCommitAsync([work], session).ConfigureAwait(false);
             if (committed)
             {
-                work.Complete();
+                Committed([work]);
             }
         }
 
-        return connection;
+        return session;
+    }
+
+    /// <summary>Answers the callers now if the commit is durable, else once the sync after it is done.</summary>
+    private void Committed(List<Work> works)
+    {
+        if (database.CommitsAreDurable)
+        {
+            works.ForEach(work => work.Complete());
+        }
+        else
+        {
+            _committed.Add(works);
+        }
     }
 
     /// <summary>
     /// Runs the items in one transaction and commits; false (rolled back, the connection closed) if any item or the
-    /// commit threw. Returns the connection to use next.
+    /// commit threw. Returns the session to use next.
     /// </summary>
-    private async Task<(bool Committed, DbConnection? Connection)> TryCommitAsync(IReadOnlyList<Work> items, DbConnection? connection)
+    private async Task<(bool Committed, Session? Session)> TryCommitAsync(IReadOnlyList<Work> items, Session? session)
     {
         try
         {
-            connection ??= await database.OpenForWritingAsync(CancellationToken.None).ConfigureAwait(false);
+            session ??= new Session(await database.OpenForWritingAsync(CancellationToken.None).ConfigureAwait(false));
+            var connection = session.Connection;
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var store = new SqlIncidentStore(database, connection, transaction, chat.Names);
+            await using var store = new SqlIncidentStore(database, connection, transaction, chat.Names, session.Statements);
             var ledger = new BatchLedger(store);
             foreach (var work in items)
             {
@@ -122,14 +191,18 @@ internal sealed partial class DatabaseWriter(
             }
 
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            chat.Ring();
-            return (true, connection);
+            if (database.CommitsAreDurable)
+            {
+                chat.Ring();
+            }
+
+            return (true, session);
         }
         catch (Exception exception)
         {
-            if (connection is not null)
+            if (session is not null)
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                await session.DisposeAsync().ConfigureAwait(false);
             }
 
             if (items.Count == 1)
@@ -142,8 +215,79 @@ internal sealed partial class DatabaseWriter(
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Syncing {Count} committed writes to disk failed; their callers are told they failed")]
+    private static partial void LogSyncFailed(ILogger logger, int count, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "A database write failed and was rolled back")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception);
+
+    /// <summary>
+    /// Work committed but not yet on disk, in commit order, handed from the writers to the sync thread: one lock per
+    /// batch, and the sync thread sleeps (without spinning) until there is some.
+    /// </summary>
+    private sealed class Unsynced
+    {
+        private readonly object _gate = new();
+        private List<Work> _waiting = [];
+        private bool _closed;
+
+        public void Add(List<Work> works)
+        {
+            lock (_gate)
+            {
+                _waiting.AddRange(works);
+                Monitor.Pulse(_gate);
+            }
+        }
+
+        /// <summary>No more work comes; the sync thread ends once it has synced what is waiting.</summary>
+        public void Close()
+        {
+            lock (_gate)
+            {
+                _closed = true;
+                Monitor.Pulse(_gate);
+            }
+        }
+
+        /// <summary>
+        /// Waits for work and takes all of it, leaving <paramref name="spare"/> (empty) in its place; null once closed
+        /// and drained.
+        /// </summary>
+        public List<Work>? TakeAll(List<Work> spare)
+        {
+            lock (_gate)
+            {
+                while (_waiting.Count == 0 && !_closed)
+                {
+                    Monitor.Wait(_gate);
+                }
+
+                if (_waiting.Count == 0)
+                {
+                    return null;
+                }
+
+                var taken = _waiting;
+                _waiting = spare;
+                return taken;
+            }
+        }
+    }
+
+    /// <summary>A writer's connection and the statements it keeps prepared.</summary>
+    private sealed class Session(DbConnection connection) : IAsyncDisposable
+    {
+        public DbConnection Connection { get; } = connection;
+
+        public PreparedStatements Statements { get; } = new(connection);
+
+        public async ValueTask DisposeAsync()
+        {
+            await Statements.DisposeAsync().ConfigureAwait(false);
+            await Connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     private abstract class Work
     {

@@ -10,13 +10,16 @@ namespace IncidentBot.Storage;
 /// where an incident read is locked until commit on databases shared by several instances.
 /// </summary>
 /// Every stored timeline entry also queues one outbox row per chat platform in <paramref name="chatPlatforms"/>, in the
-/// same transaction, so what the bot must say on chat is never lost and never written without its entry.
+/// same transaction, so what the bot must say on chat is never lost and never written without its entry. The hot
+/// statements come from <paramref name="statements"/> when the connection keeps them (the writer's), else from a set
+/// of this store's own.
 internal sealed class SqlIncidentStore(
-    Database database, DbConnection connection, DbTransaction? transaction, IReadOnlyList<string>? chatPlatforms = null)
+    Database database, DbConnection connection, DbTransaction? transaction, IReadOnlyList<string>? chatPlatforms = null,
+    PreparedStatements? statements = null)
     : IIncidentLedger, IAsyncDisposable
 {
-    private DbCommand? _append;
-    private DbCommand? _queue;
+    private readonly PreparedStatements? _kept = statements;
+    private PreparedStatements? _own;
 
     private const string IncidentColumns = """
         number, title, severity, status, is_private, is_drill, declared_by, commander, scribe, comms,
@@ -25,10 +28,18 @@ internal sealed class SqlIncidentStore(
 
     public async Task<Incident?> FindAsync(int number, CancellationToken cancellationToken)
     {
-        var lockRow = transaction is null ? "" : database.LockRowsForUpdate;
-        var row = await connection.QuerySingleOrDefaultAsync<IncidentRow>(Command(
-            $"SELECT {IncidentColumns} FROM incidents WHERE number = @number{lockRow}", new { number }, cancellationToken)).ConfigureAwait(false);
-        return row?.ToIncident();
+        if (transaction is null)
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<IncidentRow>(Command(
+                $"SELECT {IncidentColumns} FROM incidents WHERE number = @number", new { number }, cancellationToken)).ConfigureAwait(false);
+            return row?.ToIncident();
+        }
+
+        // Inside a write: every batch reads its incidents, so the statement is kept.
+        var find = Statements.For($"SELECT {IncidentColumns} FROM incidents WHERE number = @number{database.LockRowsForUpdate}", transaction, "number");
+        PreparedStatements.Bind(find, number);
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetRowParser<IncidentRow>()(reader).ToIncident() : null;
     }
 
     public async Task<IReadOnlyList<Incident>> ListAsync(bool openOnly, int limit, CancellationToken cancellationToken)
@@ -94,13 +105,13 @@ internal sealed class SqlIncidentStore(
     public async Task<TimelineEntry?> AppendAsync(TimelineEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var append = _append ??= Prepare("""
+        var append = Statements.For("""
             INSERT INTO timeline_entries (incident_number, at, actor, kind, text, source_key, link)
             VALUES (@incident, @at, @actor, @kind, @text, @source_key, @link)
             ON CONFLICT DO NOTHING
             RETURNING id
-            """, "incident", "at", "actor", "kind", "text", "source_key", "link");
-        Bind(append, entry.IncidentNumber, Instants.Format(entry.At), entry.Actor, entry.Kind.Name(), entry.Text, entry.SourceKey, entry.Link);
+            """, transaction, "incident", "at", "actor", "kind", "text", "source_key", "link");
+        PreparedStatements.Bind(append, entry.IncidentNumber, Instants.Format(entry.At), entry.Actor, entry.Kind.Name(), entry.Text, entry.SourceKey, entry.Link);
         if (await append.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not { } id || id is DBNull)
         {
             return null;
@@ -109,61 +120,27 @@ internal sealed class SqlIncidentStore(
         var stored = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var platform in chatPlatforms ?? [])
         {
-            var queue = _queue ??= Prepare("""
+            var queue = Statements.For("""
                 INSERT INTO chat_outbox (platform, incident_number, entry_id, next_attempt_at)
                 VALUES (@platform, @incident, @entry, @next)
-                """, "platform", "incident", "entry", "next");
-            Bind(queue, platform, entry.IncidentNumber, stored, Instants.Format(entry.At));
+                """, transaction, "platform", "incident", "entry", "next");
+            PreparedStatements.Bind(queue, platform, entry.IncidentNumber, stored, Instants.Format(entry.At));
             await queue.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return entry with { Id = stored };
     }
 
-    /// <summary>Disposes the statements this store prepared for its transaction.</summary>
+    /// <summary>Disposes the statements this store prepared for itself; kept ones stay with their connection.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _append, _queue })
+        if (_own is not null)
         {
-            if (command is not null)
-            {
-                await command.DisposeAsync().ConfigureAwait(false);
-            }
+            await _own.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>
-    /// A statement kept for the whole transaction: appending is the hot path (every note, alert and pin), and a
-    /// command reused keeps its prepared statement, where a new one per call (as Dapper makes) parses the SQL again.
-    /// </summary>
-    private DbCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
-
-    private static void Bind(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            command.Parameters[i].DbType = values[i] switch
-            {
-                int => System.Data.DbType.Int32,
-                long => System.Data.DbType.Int64,
-                _ => System.Data.DbType.String,
-            };
-        }
-    }
+    private PreparedStatements Statements => _kept ?? (_own ??= new PreparedStatements(connection));
 
     public async Task<ActionItem> AddActionItemAsync(ActionItem item, CancellationToken cancellationToken)
     {

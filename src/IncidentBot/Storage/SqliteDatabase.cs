@@ -4,10 +4,19 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Storage;
 
-/// <summary>The embedded SQLite file, in WAL mode, every commit fsynced.</summary>
-internal sealed class SqliteDatabase : Database
+/// <summary>
+/// The embedded SQLite file, in WAL mode. The writer's commits are synced to disk before anyone is answered, but not by
+/// SQLite inside the commit: the writer's connection commits with <c>synchronous = NORMAL</c> (the log is written, not
+/// yet synced) and <see cref="SyncCommitted"/> fsyncs the log on another thread while the writer runs its next batch.
+/// One fsync then covers every batch committed while the previous one ran, and the writer never sits idle on the disk.
+/// </summary>
+internal sealed class SqliteDatabase : Database, IDisposable
 {
     private readonly string _connectionString;
+    private readonly Lock _gate = new();
+    private volatile string? _logFile;
+    private SqliteConnection? _keeper;
+    private FileStream? _log;
 
     public SqliteDatabase(IOptions<StorageOptions> options)
     {
@@ -54,17 +63,90 @@ internal sealed class SqliteDatabase : Database
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // A file in WAL mode is synced by SyncCommitted after each commit; anything else (a database in memory)
+            // syncs inside the commit. No automatic checkpoint inside a commit: WalCheckpointer does it beside the
+            // writer, so no request waits for it.
             using var pragma = connection.CreateCommand();
-            // FULL: a commit is on disk before the request that made it is answered. No automatic checkpoint inside
-            // a commit: WalCheckpointer does it beside the writer, so no request waits for it.
-            pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;";
+            pragma.CommandText = "SELECT file FROM pragma_database_list WHERE name = 'main'; PRAGMA journal_mode;";
+            string? file = null;
+            string? mode = null;
+            await using (var reader = await pragma.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    file = reader.IsDBNull(0) ? null : reader.GetString(0);
+                }
+
+                if (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    mode = reader.GetString(0);
+                }
+            }
+
+            var logged = file is { Length: > 0 } && string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase);
+            pragma.CommandText = $"PRAGMA synchronous = {(logged ? "NORMAL" : "FULL")}; PRAGMA wal_autocheckpoint = 0;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _logFile = logged ? file + "-wal" : null;
             return connection;
         }
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    public override bool CommitsAreDurable => _logFile is null;
+
+    public override void SyncCommitted()
+    {
+        if (_logFile is not { } file)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_log is null)
+            {
+                // One handle for as long as the bot runs: a write-back error is reported to the handles open when it
+                // happens, not to one opened after. SQLite deletes the log when its last connection closes, so a
+                // connection is kept open beside the handle: the log it syncs is always the one SQLite writes.
+                _keeper = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+                _keeper.Open();
+                using (var read = _keeper.CreateCommand())
+                {
+                    read.CommandText = "PRAGMA user_version;";
+                    read.ExecuteScalar();
+                }
+
+                _log = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            }
+
+            if (Environment.GetEnvironmentVariable("XDATASYNC") == "1")
+            {
+                if (FdDataSync(_log.SafeFileHandle) != 0) { throw new IOException("fdatasync"); }
+            }
+            else
+            {
+                _log.Flush(flushToDisk: true);
+            }
+        }
+    }
+
+#pragma warning disable SYSLIB1054, CA5392, CA1401
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
+    private static extern int FdDataSync(Microsoft.Win32.SafeHandles.SafeFileHandle fd);
+#pragma warning restore SYSLIB1054, CA5392, CA1401
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _log?.Dispose();
+            _keeper?.Dispose();
+            _log = null;
+            _keeper = null;
         }
     }
 }
