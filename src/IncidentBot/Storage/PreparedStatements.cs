@@ -20,8 +20,10 @@ internal sealed class PreparedStatements(DbConnection connection) : IAsyncDispos
             command.CommandText = sql;
             foreach (var name in parameters)
             {
+                // Named as written in the SQL, prefix included: SQLite then finds it in one lookup, where a bare name
+                // is looked up under each of its three prefixes on every execution.
                 var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
+                parameter.ParameterName = "@" + name;
                 command.Parameters.Add(parameter);
             }
 
