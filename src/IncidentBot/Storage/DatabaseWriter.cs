@@ -145,6 +145,12 @@ internal sealed partial class DatabaseWriter(
             return session;
         }
 
+        if (batch.Count == 1)
+        {
+            // Already failed alone: running it again could store what its caller was told had failed.
+            return session;
+        }
+
         // Something in the batch failed and the whole transaction rolled back: run each item alone, so one bad
         // item fails by itself and the others still land.
         foreach (var work in batch)
@@ -183,7 +189,7 @@ internal sealed partial class DatabaseWriter(
             session ??= new Session(await database.OpenForWritingAsync(CancellationToken.None).ConfigureAwait(false));
             var connection = session.Connection;
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var store = new SqlIncidentStore(database, connection, transaction, chat.Names, session.Statements);
+            var store = new SqlIncidentStore(database, connection, transaction, chat.Names, session.Statements);
             var ledger = new BatchLedger(store);
             foreach (var work in items)
             {
