@@ -117,7 +117,7 @@ internal static class DashboardPages
             DashboardAlerts.Section(html, alerts);
         }
 
-        var last = timeline.Count == 0 ? 0 : timeline[^1].Id;
+        var last = timeline.Count == 0 ? 0 : timeline.Max(e => e.Id); // entries show in time order, and a pin keeps its message's time
         html.Raw($"<section><h2>Timeline</h2><table id=\"timeline\" data-incident=\"{incident.Number}\" data-last=\"{last}\">")
             .Raw("<thead><tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Entry</th></tr></thead><tbody>");
         foreach (var entry in timeline)

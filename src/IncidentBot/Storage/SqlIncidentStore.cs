@@ -10,16 +10,13 @@ namespace IncidentBot.Storage;
 /// where an incident read is locked until commit on databases shared by several instances.
 /// </summary>
 /// Every stored timeline entry also queues one outbox row per chat platform in <paramref name="chatPlatforms"/>, in the
-/// same transaction, so what the bot must say on chat is never lost and never written without its entry. The hot
-/// statements come from <paramref name="statements"/> when the connection keeps them (the writer's), else from a set
-/// of this store's own.
+/// same transaction, so what the bot must say on chat is never lost and never written without its entry. Writes take
+/// their hot statements from the writer's <paramref name="statements"/>, kept prepared on its connection.
 internal sealed class SqlIncidentStore(
     Database database, DbConnection connection, DbTransaction? transaction, IReadOnlyList<string>? chatPlatforms = null,
     PreparedStatements? statements = null)
-    : IIncidentLedger, IAsyncDisposable
+    : IIncidentLedger
 {
-    private readonly PreparedStatements? _kept = statements;
-    private PreparedStatements? _own;
 
     private const string IncidentColumns = """
         number, title, severity, status, is_private, is_drill, declared_by, commander, scribe, comms,
@@ -53,9 +50,13 @@ internal sealed class SqlIncidentStore(
 
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int number, long afterId, int limit, CancellationToken cancellationToken)
     {
+        // Paged by id (a page ends at the highest id it holds, and the next starts after it), shown in time order: a
+        // pinned message keeps its own time, so time order and id order differ.
         var rows = await connection.QueryAsync<TimelineRow>(Command("""
-            SELECT id, incident_number, at, actor, kind, text, source_key, link
-            FROM timeline_entries WHERE incident_number = @number AND id > @afterId ORDER BY at, id LIMIT @limit
+            SELECT id, incident_number, at, actor, kind, text, source_key, link FROM (
+                SELECT id, incident_number, at, actor, kind, text, source_key, link
+                FROM timeline_entries WHERE incident_number = @number AND id > @afterId ORDER BY id LIMIT @limit
+            ) AS page ORDER BY at, id
             """, new { number, afterId, limit }, cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToEntry()).ToList();
     }
@@ -131,16 +132,8 @@ internal sealed class SqlIncidentStore(
         return entry with { Id = stored };
     }
 
-    /// <summary>Disposes the statements this store prepared for itself; kept ones stay with their connection.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_own is not null)
-        {
-            await _own.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private PreparedStatements Statements => _kept ?? (_own ??= new PreparedStatements(connection));
+    private PreparedStatements Statements =>
+        statements ?? throw new InvalidOperationException("Writes go through the database writer, which keeps their statements prepared.");
 
     public async Task<ActionItem> AddActionItemAsync(ActionItem item, CancellationToken cancellationToken)
     {
@@ -203,21 +196,6 @@ internal sealed class SqlIncidentStore(
             IncidentStatusText.TryParse(Status, out var status) ? status : throw new FormatException($"Unknown status '{Status}'."),
             IsPrivate, IsDrill, DeclaredBy, Commander, Scribe, Comms,
             StartedAt, DetectedAt, DeclaredAt, AcknowledgedAt, MitigatedAt, ResolvedAt, UpdatedAt));
-    }
-
-    private sealed class TimelineRow
-    {
-        public long Id { get; init; }
-        public long IncidentNumber { get; init; }
-        public DateTimeOffset At { get; init; }
-        public string Actor { get; init; } = "";
-        public string Kind { get; init; } = "";
-        public string Text { get; init; } = "";
-        public string? SourceKey { get; init; }
-        public string? Link { get; init; }
-
-        public TimelineEntry ToEntry() =>
-            new(Id, (int)IncidentNumber, At, Actor, TimelineKindText.Parse(Kind), Text, SourceKey, Link);
     }
 
     private sealed class ActionItemRow

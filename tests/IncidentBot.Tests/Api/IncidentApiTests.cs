@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using IncidentBot.Storage;
 using IncidentBot.Support;
+using IncidentBot.Timeline;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Api;
 
@@ -13,6 +16,40 @@ public sealed class IncidentApiTests : IDisposable
     public IncidentApiTests() => _client = _app.CreateClient();
 
     public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task PagingTheTimelineByIdMissesNothingWhenAPinnedMessageKeepsAnEarlierTime()
+    {
+        var number = await _client.DeclareAsync("Pinned out of order");
+        await _client.CommandAsync(number, "note first");
+        await _client.CommandAsync(number, "note second");
+        var writer = _app.Services.GetRequiredService<DatabaseWriter>();
+        await writer.WriteAsync(async (scope, ct) =>
+        {
+            var incident = (await scope.Ledger.FindAsync(number, ct))!;
+            return await scope.Ledger.AppendAsync(incident.Record(TimelineKind.PinnedMessage, "pinned from before", "bob", scope.Now.AddHours(-1)), ct);
+        }, default);
+
+        var seen = new List<string>();
+        long after = 0;
+        while (true)
+        {
+            var (_, page) = await _client.GetJsonAsync($"/api/incidents/{number}/timeline?after={after}&limit=2");
+            var entries = page!.AsArray();
+            if (entries.Count == 0)
+            {
+                break;
+            }
+
+            seen.AddRange(entries.Select(e => (string)e!["text"]!));
+            after = entries.Max(e => (long)e!["id"]!);
+        }
+
+        Assert.Equal(4, seen.Count);
+        Assert.Contains("first", seen);
+        Assert.Contains("second", seen);
+        Assert.Contains("pinned from before", seen);
+    }
 
     [Fact]
     public async Task TheWholeLifecycleThroughCommandsLandsOnTheTimelineInOrder()
