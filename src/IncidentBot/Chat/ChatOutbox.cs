@@ -104,15 +104,17 @@ internal sealed partial class ChatOutbox(
     private async Task<IReadOnlyList<OutboxRow>> DueHeadsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition("""
-            SELECT o.id, o.platform, o.incident_number, o.entry_id, o.steps_done, o.attempts,
-                   e.at, e.actor, e.kind, e.text, e.source_key, e.link
+        // The outbox columns, then the entry's (split at its id).
+        var rows = await connection.QueryAsync<OutboxRow, TimelineRow, OutboxRow>(new CommandDefinition("""
+            SELECT o.id, o.platform, o.steps_done, o.attempts,
+                   e.id, e.incident_number, e.at, e.actor, e.kind, e.text, e.source_key, e.link
             FROM chat_outbox o JOIN timeline_entries e ON e.id = o.entry_id
             WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND (o.lease_until IS NULL OR o.lease_until < @now)
               AND o.id = (SELECT MIN(p.id) FROM chat_outbox p
                           WHERE p.state = 'pending' AND p.platform = o.platform AND p.incident_number = o.incident_number)
             ORDER BY o.id LIMIT 64
-            """, new { now = time.GetUtcNow() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            """, new { now = time.GetUtcNow() }, cancellationToken: cancellationToken),
+            (row, entry) => row with { Entry = entry.ToEntry() }, splitOn: "id").ConfigureAwait(false);
         return [.. rows];
     }
 
@@ -132,7 +134,7 @@ internal sealed partial class ChatOutbox(
         }
 
         var platform = platforms.Find(row.Platform);
-        var incident = await queries.FindAsync((int)row.IncidentNumber, cancellationToken).ConfigureAwait(false);
+        var incident = await queries.FindAsync(row.Entry.IncidentNumber, cancellationToken).ConfigureAwait(false);
         if (platform is null || incident is null)
         {
             await FinishAsync(row.Id, "failed", platform is null ? $"platform {row.Platform} is off" : "incident missing", cancellationToken).ConfigureAwait(false);
@@ -143,7 +145,7 @@ internal sealed partial class ChatOutbox(
         var progress = new Progress(writer, rooms, row.Id, Owner, TimeSpan.FromSeconds(options.Value.LeaseSeconds));
         try
         {
-            await platform.DeliverAsync(new Delivery(row.Id, incident, row.ToEntry(), room, (int)row.StepsDone), progress, cancellationToken)
+            await platform.DeliverAsync(new Delivery(row.Id, incident, row.Entry, room, (int)row.StepsDone), progress, cancellationToken)
                 .ConfigureAwait(false);
             await FinishAsync(row.Id, "delivered", null, cancellationToken).ConfigureAwait(false);
         }
@@ -162,7 +164,7 @@ internal sealed partial class ChatOutbox(
         var delay = failure?.RetryAfter is { } hinted && hinted > backoff ? hinted : backoff;
         delay = delay > TimeSpan.FromSeconds(options.Value.RetryMaxDelaySeconds) ? TimeSpan.FromSeconds(options.Value.RetryMaxDelaySeconds) : delay;
         var error = exception is ChatDeliveryException ? exception.Message : exception.GetType().Name + ": " + exception.Message;
-        LogDeliveryFailed(logger, row.Platform, (int)row.IncidentNumber, row.EntryId, attempts, giveUp, error);
+        LogDeliveryFailed(logger, row.Platform, row.Entry.IncidentNumber, row.Entry.Id, attempts, giveUp, error);
         await writer.WriteAsync((scope, ct) => scope.Connection.ExecuteAsync(new CommandDefinition("""
             UPDATE chat_outbox SET attempts = @attempts, last_error = @error, next_attempt_at = @next,
                 state = CASE WHEN @giveUp THEN 'failed' ELSE state END, lease_owner = NULL, lease_until = NULL
@@ -200,21 +202,12 @@ internal sealed partial class ChatOutbox(
         public Task RoomOpenedAsync(Room room, CancellationToken cancellationToken) => rooms.SaveAsync(room, cancellationToken);
     }
 
-    private sealed class OutboxRow
+    private sealed record OutboxRow
     {
         public long Id { get; init; }
         public string Platform { get; init; } = "";
-        public long IncidentNumber { get; init; }
-        public long EntryId { get; init; }
         public long StepsDone { get; init; }
         public long Attempts { get; init; }
-        public DateTimeOffset At { get; init; }
-        public string Actor { get; init; } = "";
-        public string Kind { get; init; } = "";
-        public string Text { get; init; } = "";
-        public string? SourceKey { get; init; }
-        public string? Link { get; init; }
-
-        public TimelineEntry ToEntry() => new(EntryId, (int)IncidentNumber, At, Actor, TimelineKindText.Parse(Kind), Text, SourceKey, Link);
+        public TimelineEntry Entry { get; init; } = null!;
     }
 }

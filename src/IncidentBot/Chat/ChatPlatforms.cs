@@ -11,7 +11,8 @@ internal sealed class ChatPlatforms(IEnumerable<IChatPlatform> platforms)
 
     public IReadOnlyList<IChatPlatform> All { get; } = [.. platforms];
 
-    public IReadOnlyList<string> Names => [.. All.Select(p => p.Name)];
+    /// <summary>The platforms' names, read by every write batch: built once.</summary>
+    public IReadOnlyList<string> Names => field ??= [.. All.Select(p => p.Name)];
 
     public IChatPlatform? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 

@@ -23,10 +23,6 @@ internal sealed class IncidentQueries(Database database) : IIncidentReader
     {
         ArgumentNullException.ThrowIfNull(read);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var store = new SqlIncidentStore(database, connection, null);
-        await using (store.ConfigureAwait(false))
-        {
-            return await read(store).ConfigureAwait(false);
-        }
+        return await read(new SqlIncidentStore(database, connection, null)).ConfigureAwait(false);
     }
 }
