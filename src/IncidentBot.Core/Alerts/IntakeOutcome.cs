@@ -7,8 +7,7 @@ public sealed record IntakeOutcome(
     int Duplicates,
     int Ignored,
     int Unmatched,
-    IReadOnlyList<IncidentTouch> Incidents,
-    IReadOnlyList<Timeline.TimelineEntry> Written);
+    IReadOnlyList<IncidentTouch> Incidents);
 
 /// <summary>One incident a delivery touched: opened by it or joined, with the alerts that fired and resolved in it.</summary>
 public sealed record IncidentTouch(

@@ -13,7 +13,9 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
     private readonly List<Touch> _touches = [];
     private readonly Dictionary<(AlertDecision Decision, int? Incident), List<long>> _decisions = [];
     private readonly List<int> _opened = [];
-    private readonly List<TimelineEntry> _written = [];
+
+    /// <summary>Incidents alerts opened within the storm window before this run: read once, since only this run adds any.</summary>
+    private (int Count, int? Newest)? _openedBefore;
     private int _stored;
     private int _duplicates;
     private int _ignored;
@@ -98,7 +100,7 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
             await store.DecideAsync(ids, decision, incident, cancellationToken).ConfigureAwait(false);
         }
 
-        return new IntakeOutcome(received, _stored, _duplicates, _ignored, _unmatched, touched, _written);
+        return new IntakeOutcome(received, _stored, _duplicates, _ignored, _unmatched, touched);
     }
 
     private async Task ResolveAsync(long id, Alert alert, string groupKey, AlertRoute route)
@@ -137,7 +139,8 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
     /// <summary>Past the storm limit, the newest incident alerts opened (still open) instead of a new one.</summary>
     private async Task<(Incident? Incident, string? Note)> StormIncidentAsync()
     {
-        var (count, newest) = await store.OpenedSinceAsync(now - policy.StormWindow, cancellationToken).ConfigureAwait(false);
+        _openedBefore ??= await store.OpenedSinceAsync(now - policy.StormWindow, cancellationToken).ConfigureAwait(false);
+        var (count, newest) = _openedBefore.Value;
         count += _opened.Count;
         if (count < policy.StormLimit)
         {
@@ -162,7 +165,7 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
         var (incident, entry) = Incident.Declare(
             number, new Declaration(title, route.Severity), alert.Source, now, alert.StartsAt, alert.DetectedAt ?? alert.StartsAt);
         await ledger.InsertAsync(incident, cancellationToken).ConfigureAwait(false);
-        await AppendAsync(entry).ConfigureAwait(false);
+        await ledger.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
         _incidents[number] = incident;
         _opened.Add(number);
         TouchOf(incident).Opened = true;
@@ -196,16 +199,17 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
                 entries.Add(incident.Record(TimelineKind.AlertResolved, AlertEntries.AllResolved(incident.Key, touch.AutoResolve), actor, now));
                 if (touch.AutoResolve && incident.Resolve("all alerts resolved", actor, now) is { Refused: false } change)
                 {
+                    // The only change alerts make to an incident they join; recording entries leaves it as it was.
                     autoResolved = true;
                     entries.AddRange(change.Entries);
+                    await ledger.UpdateAsync(incident, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
 
-        await ledger.UpdateAsync(incident, cancellationToken).ConfigureAwait(false);
         foreach (var entry in entries)
         {
-            await AppendAsync(entry).ConfigureAwait(false);
+            await ledger.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
         return new IncidentTouch(incident.Number, touch.Opened, touch.Fired.Count, touch.Resolved.Count, allResolved, autoResolved);
@@ -220,14 +224,6 @@ internal sealed class IntakeRun(IIncidentLedger ledger, IAlertStore store, Alert
         }
 
         return incident;
-    }
-
-    private async Task AppendAsync(TimelineEntry entry)
-    {
-        if (await ledger.AppendAsync(entry, cancellationToken).ConfigureAwait(false) is { } stored)
-        {
-            _written.Add(stored);
-        }
     }
 
     private Touch TouchOf(Incident incident)

@@ -128,7 +128,6 @@ internal sealed partial class PostmortemService(
             }
 
             var entry = incident.Record(TimelineKind.PostmortemDrafted, text, actor, scope.Now) with { Link = link, SourceKey = $"postmortem-v{version}" };
-            await scope.Ledger.UpdateAsync(incident, ct).ConfigureAwait(false);
             var stored = await scope.Ledger.AppendAsync(entry, ct).ConfigureAwait(false);
             return new CommandOutcome(OutcomeKind.Done, text, null, incident, stored is null ? [] : [stored], new PostmortemCommand());
         }, cancellationToken).ConfigureAwait(false);
