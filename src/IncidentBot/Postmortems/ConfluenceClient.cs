@@ -117,10 +117,10 @@ internal sealed partial class ConfluenceClient(HttpClient http, IOptions<Postmor
         }
     }
 
-    private static TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
+    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
     {
         var given = response.Headers.RetryAfter?.Delta
-            ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+            ?? (response.Headers.RetryAfter?.Date is { } date ? date - time.GetUtcNow() : null);
         var delay = given ?? TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1));
         return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxRetryDelay ? MaxRetryDelay : delay;
     }

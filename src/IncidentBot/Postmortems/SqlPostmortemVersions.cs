@@ -23,14 +23,6 @@ internal sealed class SqlPostmortemVersions(DbConnection connection, DbTransacti
         return row?.ToVersion();
     }
 
-    public async Task<IReadOnlyList<PostmortemVersion>> AllAsync(int number, CancellationToken cancellationToken)
-    {
-        var rows = await connection.QueryAsync<Row>(Command(
-            $"SELECT {Columns} FROM postmortem_versions WHERE incident_number = @number ORDER BY version, format",
-            new { number }, cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => r.ToVersion()).ToList();
-    }
-
     public Task InsertAsync(PostmortemVersion version, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(Command($"""
             INSERT INTO postmortem_versions ({Columns})

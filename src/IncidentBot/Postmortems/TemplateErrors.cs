@@ -5,20 +5,17 @@ using HandlebarsDotNet;
 namespace IncidentBot.Postmortems;
 
 /// <summary>
-/// Finds the line of a template error. Handlebars.Net rarely says where an error is, so the mustaches are scanned
-/// here for unclosed or mismatched blocks first; otherwise the helper or partial the error names is looked up.
+/// Finds the line of a template error. Handlebars.Net rarely says where an error is, so the mustaches are scanned for
+/// unclosed or mismatched blocks before compiling (<see cref="Structure"/>); an error after that is placed at the
+/// helper or partial it names (<see cref="Explain"/>).
 /// </summary>
 internal static partial class TemplateErrors
 {
     public static PostmortemTemplateException Explain(string file, string text, HandlebarsException error)
     {
         ArgumentNullException.ThrowIfNull(error);
+        // The structure was checked before compiling (PostmortemTemplates.Compile): what is left is a helper or partial.
         var name = Path.GetFileName(file);
-        if (Structure(text) is { } found)
-        {
-            return new PostmortemTemplateException(name, found.Line, found.Message, error);
-        }
-
         var line = Named(error.Message) is { } target ? Mustaches(text).FirstOrDefault(m => target(m.Inner))?.Line : null;
         line ??= ParserPosition().Match(error.Message) is { Success: true } at
             ? int.Parse(at.Groups["line"].Value, CultureInfo.InvariantCulture) + 1
