@@ -19,4 +19,13 @@ internal static class ChatHttp
                 UseJitter = true,
             })
             .AddTimeout(TimeSpan.FromSeconds(20));
+
+    /// <summary>
+    /// Whether a call gave up on time rather than being cancelled by its caller: the pipeline's timeout (Polly's
+    /// <see cref="Polly.Timeout.TimeoutRejectedException"/>), HttpClient's own (a cancellation nobody asked for), or a
+    /// plain <see cref="TimeoutException"/>.
+    /// </summary>
+    public static bool TimedOut(Exception exception, CancellationToken cancellationToken) =>
+        exception is TimeoutException or Polly.Timeout.TimeoutRejectedException ||
+        (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }

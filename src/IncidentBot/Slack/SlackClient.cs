@@ -61,7 +61,7 @@ internal sealed class SlackClient
             {
                 throw new ChatDeliveryException($"Slack {method} could not be reached: {exception.Message}", refused: false, innerException: exception);
             }
-            catch (TimeoutException exception)
+            catch (Exception exception) when (ChatHttp.TimedOut(exception, cancellationToken))
             {
                 throw new ChatDeliveryException($"Slack {method} timed out.", refused: false, innerException: exception);
             }

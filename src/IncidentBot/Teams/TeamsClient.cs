@@ -63,7 +63,7 @@ internal sealed class TeamsClient(HttpClient http, TeamsTokens tokens)
             {
                 throw new ChatDeliveryException($"{what} could not be reached: {exception.Message}", refused: false, innerException: exception);
             }
-            catch (TimeoutException exception)
+            catch (Exception exception) when (ChatHttp.TimedOut(exception, cancellationToken))
             {
                 throw new ChatDeliveryException($"{what} timed out.", refused: false, innerException: exception);
             }
