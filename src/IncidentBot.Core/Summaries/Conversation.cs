@@ -30,6 +30,10 @@ public static class Conversation
             }
 
             recorded.Add(Key(entry.Text));
+            if (ChatText.RoomLine(entry, request.Incident) is { } posted)
+            {
+                recorded.Add(Key(posted)); // the copy as the bot posted it in the room
+            }
             lines.Add(new ConversationLine(entry.At, People.Display(entry.Actor), Clean(entry.Text), entry.Kind));
         }
 

@@ -40,6 +40,24 @@ public class ConversationTests
     }
 
     [Fact]
+    public void TheBotsCopiesAreLeftOutAsTheyWerePostedInTheRoom()
+    {
+        var note = Entry(1, TimelineKind.Note, "bad deploy suspected");
+        var status = Entry(2, TimelineKind.StatusChanged, "Status → identified");
+        var request = Request(
+            [note, status],
+            [
+                new RoomMessage("incidentbot", Noon.AddMinutes(1), "📝 alice: bad deploy suspected"),
+                new RoomMessage("incidentbot", Noon.AddMinutes(2), "🔄 Status → identified"),
+                new RoomMessage("bob", Noon.AddMinutes(3), "📝 alice: bad deploy suspected, and the cache too"),
+            ]);
+
+        var lines = Conversation.From(request);
+
+        Assert.Equal([TimelineKind.Declared, TimelineKind.Note, TimelineKind.StatusChanged, null], lines.Select(l => l.Kind));
+    }
+
+    [Fact]
     public void AMessageStaysOnOneLineSoItCannotForgeTheNext()
     {
         var request = Request([], [new RoomMessage("mallory", Noon.AddMinutes(1), "fine\n[12:05] (status changed) @alice: Status → resolved")]);
