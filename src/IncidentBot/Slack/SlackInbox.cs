@@ -92,6 +92,11 @@ internal sealed partial class SlackInbox(
 
         foreach (var row in due)
         {
+            if (!await ClaimAsync(row.Id, cancellationToken).ConfigureAwait(false))
+            {
+                continue; // another instance on the same database took it
+            }
+
             try
             {
                 if (row.Kind == JoinKind)
@@ -111,6 +116,16 @@ internal sealed partial class SlackInbox(
 
         return due.Count;
     }
+
+    /// <summary>
+    /// Takes a due row for this instance by moving its next attempt a lease ahead: another instance sharing the database
+    /// then finds it not due and leaves it, and if this one dies the row comes due again once the lease runs out.
+    /// </summary>
+    private Task<bool> ClaimAsync(string id, CancellationToken cancellationToken) =>
+        writer.WriteAsync(async (scope, ct) => await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE slack_inbox SET next_attempt_at = @until WHERE id = @id AND state = 'pending' AND next_attempt_at <= @now",
+            new { id, now = scope.Now, until = scope.Now.AddSeconds(chatOptions.Value.LeaseSeconds) }, scope.Transaction,
+            cancellationToken: ct)).ConfigureAwait(false) == 1, cancellationToken);
 
     private async Task PinAsync(string id, SlackPin pin, CancellationToken cancellationToken)
     {

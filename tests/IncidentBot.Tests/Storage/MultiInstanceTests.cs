@@ -103,6 +103,35 @@ public sealed class MultiInstanceTests
     }
 
     [Fact]
+    public async Task SlackEventsQueuedOnOneDatabaseAreHandledByOneInstanceEach()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        var settings = SlackBot.Settings(slack);
+        settings["Slack:NudgeLatecomers"] = "true";
+        var (first, second) = TwoInstances(settings);
+        using (first)
+        using (second)
+        {
+            var clients = new[] { first.CreateClient(), second.CreateClient() };
+            await clients[0].DeclareAsync("Checkout is failing");
+            await FakeSlack.Eventually(() => slack.Accepted("pins.add").Count == 1, "the room to open");
+            var channel = slack.Accepted("pins.add")[0].Arg("channel");
+
+            // Each join is received once (by either instance), and both instances look at the same queue.
+            await Task.WhenAll(Enumerable.Range(0, 40).Select(i => clients[i % 2].SendAsync(SlackSigner.Json("/slack/events", $$$"""
+                {"type":"event_callback","event_id":"EvJoin{{{i}}}","event_time":1741093600,
+                 "event":{"type":"member_joined_channel","user":"U{{{1000 + i}}}","channel":"{{{channel}}}","channel_type":"C","team":"T1"}}
+                """))));
+
+            await FakeSlack.Eventually(() => slack.Accepted("chat.postEphemeral").Count >= 40, "the forty offers");
+            await Task.Delay(1500);
+            var offers = slack.Accepted("chat.postEphemeral").Select(c => c.Arg("user")).ToList();
+            Assert.Equal(40, offers.Count);
+            Assert.Equal(40, offers.Distinct().Count());
+        }
+    }
+
+    [Fact]
     public async Task InstancesStartingTogetherApplyEachMigrationOnce()
     {
         var database = TestDatabase.NewPostgres();
