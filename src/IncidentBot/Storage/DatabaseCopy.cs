@@ -29,8 +29,11 @@ internal static class DatabaseCopy
             return 2;
         }
 
+        // The configuration the bot itself would read: appsettings, the environment's appsettings, variables, arguments.
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
         var configuration = new ConfigurationBuilder()
             .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
             .AddEnvironmentVariables()
             .AddCommandLine([.. args.Where((_, index) => index != i && index != i + 1)])
             .Build();
@@ -41,8 +44,15 @@ internal static class DatabaseCopy
             return 2;
         }
 
+        // Opening a missing file would create an empty database and "copy" nothing: say where it looked instead.
+        if (new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(source.ConnectionString).DataSource is { Length: > 0 } file && !File.Exists(file))
+        {
+            await output.WriteLineAsync($"There is no SQLite database at {Path.GetFullPath(file)} (Storage:ConnectionString): run copy-database where the bot runs, or name the file.").ConfigureAwait(false);
+            return 1;
+        }
+
         DapperSetup.EnsureConfigured();
-        var sqlite = new SqliteDatabase(Options.Create(source));
+        using var sqlite = new SqliteDatabase(Options.Create(source));
         await using var postgres = new PostgresDatabase(Options.Create(new StorageOptions { Provider = "postgres", ConnectionString = to }));
         var time = TimeProvider.System;
         await new DatabaseMigrator(sqlite, time, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None).ConfigureAwait(false);

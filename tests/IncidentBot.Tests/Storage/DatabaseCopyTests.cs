@@ -81,4 +81,18 @@ public sealed class DatabaseCopyTests
         Assert.Equal(1, exit);
         Assert.Contains("already has incidents", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AMissingSourceFileIsNamedInsteadOfCopyingAnEmptyDatabase()
+    {
+        var target = TestDatabase.NewPostgres();
+        var missing = Path.Combine(Directory.CreateTempSubdirectory("incidentbot-test-").FullName, "nowhere.db");
+        using var output = new StringWriter();
+
+        var exit = await DatabaseCopy.RunAsync(["--to", target.ConnectionString, $"--Storage:ConnectionString=Data Source={missing}"], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(missing, output.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
 }
