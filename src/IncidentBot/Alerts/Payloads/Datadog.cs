@@ -67,20 +67,9 @@ internal static partial class Datadog
     }
 
     /// <summary><c>env:prod,service:checkout,monitor</c>: the <c>key:value</c> tags become labels.</summary>
-    private static Dictionary<string, string> Tags(string? tags)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in (tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var colon = tag.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-            {
-                labels.TryAdd(tag[..colon], tag[(colon + 1)..]);
-            }
-        }
-
-        return labels;
-    }
+    private static Dictionary<string, string> Tags(string? tags) =>
+        new Dictionary<string, string>(StringComparer.Ordinal).PutTags(
+            (tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The event message without Datadog's <c>%%%</c> markdown fences and the <c>@webhook-…</c> mention.</summary>
     private static string? Body(string? body) =>

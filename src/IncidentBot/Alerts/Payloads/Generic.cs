@@ -19,11 +19,7 @@ internal static class Generic
 
     private static Alert Alert(AlertPayload payload, JsonField item)
     {
-        var status = item["status"].RequireText();
-        if (!AlertStatusText.TryParse(status, out var parsed))
-        {
-            throw new AlertPayloadException($"{item["status"].Path} must be \"firing\" or \"resolved\", got \"{status}\".");
-        }
+        var parsed = item["status"].RequireStatus();
 
         var severity = item["severity"].NonEmpty()?.ToLowerInvariant();
         if (severity is not null && !Severities.Contains(severity))

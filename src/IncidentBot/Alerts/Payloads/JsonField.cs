@@ -57,6 +57,15 @@ internal readonly record struct JsonField(JsonElement Element, string Path)
 
     public string RequireText() => NonEmpty() ?? throw Missing();
 
+    /// <summary>An alert status, <c>firing</c> or <c>resolved</c>; anything else is refused naming the field.</summary>
+    public AlertStatus RequireStatus()
+    {
+        var status = RequireText();
+        return AlertStatusText.TryParse(status, out var parsed)
+            ? parsed
+            : throw new AlertPayloadException($"{Path} must be \"firing\" or \"resolved\", got \"{status}\".");
+    }
+
     public bool? Bool() => Element.ValueKind switch
     {
         JsonValueKind.True => true,

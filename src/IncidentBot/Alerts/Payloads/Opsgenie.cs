@@ -29,14 +29,7 @@ internal static class Opsgenie
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         if (alert["tags"].IsPresent)
         {
-            foreach (var tag in alert["tags"].Items().Select(t => t.NonEmpty()).OfType<string>())
-            {
-                var colon = tag.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0)
-                {
-                    labels.TryAdd(tag[..colon], tag[(colon + 1)..]);
-                }
-            }
+            labels.PutTags(alert["tags"].Items().Select(t => t.NonEmpty()).OfType<string>());
         }
 
         var details = alert["details"].Labels();

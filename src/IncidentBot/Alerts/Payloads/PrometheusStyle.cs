@@ -28,11 +28,7 @@ internal static class PrometheusStyle
     private static Alert Alert(string source, JsonField item)
     {
         item.RequireObject();
-        var status = item["status"].RequireText();
-        if (!AlertStatusText.TryParse(status, out var parsed))
-        {
-            throw new AlertPayloadException($"{item["status"].Path} must be \"firing\" or \"resolved\", got \"{status}\".");
-        }
+        var parsed = item["status"].RequireStatus();
 
         if (!item["labels"].IsPresent)
         {
