@@ -28,8 +28,5 @@ internal sealed record TeamsActivity(
 
     internal sealed record Named(string? Id, string? Name);
 
-    /// <summary>A one-to-one chat with the bot, where commands need no mention.</summary>
-    public bool IsPersonal => Conversation?.ConversationType == "personal";
-
     public string? TenantId => ChannelData?.Tenant?.Id ?? Conversation?.TenantId;
 }
