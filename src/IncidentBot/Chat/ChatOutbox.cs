@@ -56,7 +56,7 @@ internal sealed partial class ChatOutbox(
                 // reached the platform, and the instance taking the row over would then post it twice.
                 delivered = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogLoopFailed(logger, exception);
             }

@@ -59,7 +59,7 @@ internal sealed partial class SlackInbox(
             {
                 worked = await ProcessDueAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogLoopFailed(logger, exception);
             }
@@ -108,7 +108,7 @@ internal sealed partial class SlackInbox(
                     await PinAsync(row.Id, JsonSerializer.Deserialize<SlackPin>(row.Payload, SlackClient.Json)!, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 await RetryLaterAsync(row, exception, cancellationToken).ConfigureAwait(false);
             }

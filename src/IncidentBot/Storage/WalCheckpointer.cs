@@ -40,7 +40,7 @@ internal sealed partial class WalCheckpointer(Database database, TimeProvider ti
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The next tick tries again; the log only grows meanwhile.
             LogCheckpointFailed(logger, exception);
