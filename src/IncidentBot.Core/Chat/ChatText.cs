@@ -44,6 +44,22 @@ public static class ChatText
         };
     }
 
+    /// <summary>
+    /// The reply a person reads after a command: the outcome's message, and the usage line (with the platform's
+    /// <paramref name="prefix"/>) when the command was wrong; a declaration says its <paramref name="roomWord"/> opens.
+    /// </summary>
+    public static string Reply(CommandOutcome outcome, string prefix, string roomWord)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var text = outcome.Kind == OutcomeKind.Done ? outcome.Message : "⚠️ " + outcome.Message;
+        if (outcome.Command is DeclareCommand && outcome.Ok)
+        {
+            text += $" Opening its {roomWord} now.";
+        }
+
+        return outcome.Usage is null || outcome.Ok ? text : $"{text}\nUsage: `{prefix}{outcome.Usage}`";
+    }
+
     /// <summary>The announcement for the stakeholders' channel, or null when the entry is not announced.</summary>
     public static string? Announcement(TimelineEntry entry, Incident incident)
     {

@@ -61,24 +61,12 @@ internal static class SlackCommandEndpoint
         return Reply("⏳ Working on it…");
     }
 
-    private static async Task<string> RunAsync(CommandRunner runner, RoomStore rooms, string text, string actor, string channel)
+    /// <summary>Runs a command typed (or clicked) in a Slack channel and gives the reply to show.</summary>
+    public static async Task<string> RunAsync(CommandRunner runner, RoomStore rooms, string text, string actor, string channel)
     {
         var incident = await rooms.IncidentOfAsync(SlackPlatform.PlatformName, channel, CancellationToken.None).ConfigureAwait(false);
         var outcome = await runner.RunAsync(text, actor, incident, Prefix, CancellationToken.None).ConfigureAwait(false);
-        return ReplyText(outcome);
-    }
-
-    /// <summary>The reply a person reads: the outcome's message, and the usage line when the command was wrong.</summary>
-    public static string ReplyText(CommandOutcome outcome)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        var text = outcome.Kind == OutcomeKind.Done ? outcome.Message : "⚠️ " + outcome.Message;
-        if (outcome.Command is DeclareCommand && outcome.Ok)
-        {
-            text += " Opening its channel now.";
-        }
-
-        return outcome.Usage is null || outcome.Ok ? text : $"{text}\nUsage: `{Prefix}{outcome.Usage}`";
+        return ChatText.Reply(outcome, Prefix, "channel");
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<SlackReply> Reply(string text) =>

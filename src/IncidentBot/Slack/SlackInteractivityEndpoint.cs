@@ -68,12 +68,9 @@ internal static class SlackInteractivityEndpoint
             case { Type: "block_actions", Actions: [{ ActionId: { } action, Value: { } command }, ..] }
                 when action.StartsWith(SlackBlocks.CommandActionPrefix, StringComparison.Ordinal):
                 var room = interaction.Channel?.Id ?? interaction.Container?.ChannelId ?? "";
-                followUps.Run(async () =>
-                {
-                    var incident = await rooms.IncidentOfAsync(SlackPlatform.PlatformName, room, CancellationToken.None).ConfigureAwait(false);
-                    var outcome = await runner.RunAsync(command, actor, incident, SlackCommandEndpoint.Prefix, CancellationToken.None).ConfigureAwait(false);
-                    await followUps.ReplyAsync(interaction.ResponseUrl, SlackCommandEndpoint.ReplyText(outcome), CancellationToken.None).ConfigureAwait(false);
-                });
+                followUps.Run(async () => await followUps.ReplyAsync(
+                    interaction.ResponseUrl, await SlackCommandEndpoint.RunAsync(runner, rooms, command, actor, room).ConfigureAwait(false),
+                    CancellationToken.None).ConfigureAwait(false));
                 return TypedResults.Ok();
 
             default:
