@@ -20,27 +20,15 @@ internal sealed class SlackPlatform(SlackClient slack, IOptions<SlackOptions> op
 
     public string Name => PlatformName;
 
-    public async Task DeliverAsync(Delivery delivery, IDeliveryProgress progress, CancellationToken cancellationToken)
+    public Task DeliverAsync(Delivery delivery, IDeliveryProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        ArgumentNullException.ThrowIfNull(progress);
-        var steps = delivery.Entry.Kind == TimelineKind.Declared ? DeclarationSteps() : EntrySteps();
-        var room = delivery.Room;
-        for (var step = delivery.StepsDone; step < steps.Count; step++)
-        {
-            room = await steps[step](delivery with { Room = room }, progress, cancellationToken).ConfigureAwait(false) ?? room;
-            if (step < steps.Count - 1)
-            {
-                await progress.StepDoneAsync(step + 1, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return DeliverySteps.RunAsync(delivery, progress, delivery.Entry.Kind == TimelineKind.Declared ? DeclarationSteps() : EntrySteps(), cancellationToken);
     }
 
-    private delegate Task<Room?> Step(Delivery delivery, IDeliveryProgress progress, CancellationToken cancellationToken);
+    private List<DeliverySteps.Step> DeclarationSteps() => [OpenRoomAsync, SetTopicAsync, InviteDeclarerAsync, WelcomeAsync, BookmarkAsync, AnnounceAsync];
 
-    private List<Step> DeclarationSteps() => [OpenRoomAsync, SetTopicAsync, InviteDeclarerAsync, WelcomeAsync, BookmarkAsync, AnnounceAsync];
-
-    private List<Step> EntrySteps() => [SetTopicIfChangedAsync, InviteAssigneeAsync, PostLineAsync, AnnounceAsync];
+    private List<DeliverySteps.Step> EntrySteps() => [SetTopicIfChangedAsync, InviteAssigneeAsync, PostLineAsync, AnnounceAsync];
 
     private async Task<Room?> OpenRoomAsync(Delivery d, IDeliveryProgress progress, CancellationToken ct)
     {

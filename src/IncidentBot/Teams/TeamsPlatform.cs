@@ -23,26 +23,15 @@ internal sealed class TeamsPlatform(
 
     public string Name => PlatformName;
 
-    public async Task DeliverAsync(Delivery delivery, IDeliveryProgress progress, CancellationToken cancellationToken)
+    public Task DeliverAsync(Delivery delivery, IDeliveryProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        ArgumentNullException.ThrowIfNull(progress);
-        List<Step> steps = delivery.Entry.Kind == TimelineKind.Declared ? [OpenRoomAsync, WelcomeAsync] : [PostAsync];
-        var room = delivery.Room;
-        for (var step = delivery.StepsDone; step < steps.Count; step++)
-        {
-            room = await steps[step](delivery with { Room = room }, progress, cancellationToken).ConfigureAwait(false) ?? room;
-            if (step < steps.Count - 1)
-            {
-                await progress.StepDoneAsync(step + 1, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        List<DeliverySteps.Step> steps = delivery.Entry.Kind == TimelineKind.Declared ? [OpenRoomAsync, WelcomeAsync] : [PostAsync];
+        return DeliverySteps.RunAsync(delivery, progress, steps, cancellationToken);
     }
 
     /// <summary>A room that is a thread of the incidents channel (its conversation id names the root message).</summary>
     public static bool IsThread(Room room) => room.Id.Contains(";messageid=", StringComparison.Ordinal);
-
-    private delegate Task<Room?> Step(Delivery delivery, IDeliveryProgress progress, CancellationToken cancellationToken);
 
     private async Task<Room?> OpenRoomAsync(Delivery d, IDeliveryProgress progress, CancellationToken ct)
     {
