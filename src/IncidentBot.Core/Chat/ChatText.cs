@@ -16,7 +16,7 @@ public static class ChatText
         ArgumentNullException.ThrowIfNull(incident);
         var topic = $"{incident.Severity.Label()} · {incident.Status.Name()} · IC {Holder(incident.Commander)} · " +
                     $"scribe {Holder(incident.Scribe)} · comms {Holder(incident.Comms)}" + (incident.IsDrill ? " · DRILL" : "");
-        return topic.Length <= MaxTopicLength ? topic : topic[..(MaxTopicLength - 1)] + "…";
+        return Shorten.ToFit(topic, MaxTopicLength);
     }
 
     /// <summary>The line posted in the room for an entry, or null when the entry needs no message there.</summary>

@@ -232,5 +232,5 @@ public static class CommandParser
         return text;
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Shorten(string text) => IncidentBot.Shorten.ForQuoting(text);
 }

@@ -50,6 +50,6 @@ public static class ChunkPlanner
     private static string Fit(string line, int tokensPerChunk)
     {
         var maxChars = (tokensPerChunk - 1) * 4;
-        return line.Length <= maxChars ? line : string.Concat(line.AsSpan(0, maxChars - 1), "…");
+        return Shorten.ToFit(line, maxChars);
     }
 }

@@ -24,7 +24,7 @@ public static partial class ModelOutput
             return SecretRedactor.Withheld;
         }
 
-        return cleaned.Length <= MaxLength ? cleaned : string.Concat(cleaned.AsSpan(0, MaxLength - 1), "…");
+        return Shorten.ToFit(cleaned, MaxLength);
     }
 
     [GeneratedRegex(@"<!(?<word>here|channel|everyone|subteam\^[A-Z0-9]+)(\|[^>]{0,50})?>", RegexOptions.IgnoreCase, 250)]

@@ -96,7 +96,7 @@ internal static partial class AlertWebhookEndpoints
         return TypedResults.Problem(why + " Nothing was stored.", statusCode: StatusCodes.Status400BadRequest, title: "Bad alert payload");
     }
 
-    private static string Shown(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Shown(string text) => Shorten.ForQuoting(text);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert webhook from {Source}: {Received} alerts, {Stored} stored, {Duplicates} redelivered, {Incidents} incidents")]
     private static partial void LogReceived(ILogger logger, string source, int received, int stored, int duplicates, int incidents);

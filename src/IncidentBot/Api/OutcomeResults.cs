@@ -38,7 +38,7 @@ internal static class OutcomeResults
     }
 
     public static ProblemHttpResult UnknownIncident(string number) => TypedResults.Problem(
-        $"There is no incident '{(number.Length > 40 ? number[..40] + "…" : number)}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown incident");
+        $"There is no incident '{Shorten.ForQuoting(number)}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown incident");
 
     /// <summary>Accepts <c>42</c> and <c>INC-42</c>.</summary>
     public static bool TryParseNumber(string text, out int number)

@@ -22,7 +22,7 @@ internal static class PostmortemEndpoints
         if (format is not ("md" or "html" or "docx"))
         {
             return TypedResults.Problem(
-                $"'{(format.Length > 20 ? format[..20] + "…" : format)}' is not a postmortem format: use md, html or docx.",
+                $"'{Shorten.ForQuoting(format, 20)}' is not a postmortem format: use md, html or docx.",
                 statusCode: StatusCodes.Status400BadRequest, title: "Bad format");
         }
 

@@ -103,5 +103,5 @@ internal static class SlackBlocks
 
     private static object Markdown(string text) => new { Type = "mrkdwn", Text = text };
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    private static string Shorten(string text, int max) => IncidentBot.Shorten.ToFit(text, max);
 }

@@ -15,6 +15,6 @@ internal static class SlackText
     {
         ArgumentNullException.ThrowIfNull(text);
         var safe = text.Replace("<!", "&lt;!", StringComparison.Ordinal);
-        return safe.Length <= MaxLength ? safe : safe[..MaxLength] + "…";
+        return Shorten.ToFit(safe, MaxLength);
     }
 }

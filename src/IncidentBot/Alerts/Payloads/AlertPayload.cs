@@ -45,5 +45,5 @@ internal static class AlertPayloads
         Description = Clip(alert.Description, 4000),
     };
 
-    private static string? Clip(string? text, int limit) => text is null || text.Length <= limit ? text : text[..(limit - 1)] + "…";
+    private static string? Clip(string? text, int limit) => text is null ? null : Shorten.ToFit(text, limit);
 }

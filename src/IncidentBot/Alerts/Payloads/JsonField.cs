@@ -169,5 +169,5 @@ internal readonly record struct JsonField(JsonElement Element, string Path)
         _ => "null",
     };
 
-    private static string Shown(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Shown(string text) => Shorten.ForQuoting(text);
 }
