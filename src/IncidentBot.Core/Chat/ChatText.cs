@@ -92,8 +92,10 @@ public static class ChatText
     }
 
     /// <summary>Only web addresses are worth posting; a file path on the bot's disk is not.</summary>
-    private static bool IsWebLink(string? link) =>
+    /// <summary>Whether a link can be opened in a browser (an exported file's path cannot).</summary>
+    public static bool IsWebLink(string? link) =>
         link is not null && (link.StartsWith("https://", StringComparison.Ordinal) || link.StartsWith("http://", StringComparison.Ordinal));
 
-    private static string Holder(string? user) => user is null ? "—" : People.Display(user);
+    /// <summary>Who holds a role, as shown: the person, or "—".</summary>
+    public static string Holder(string? user) => user is null ? "—" : People.Display(user);
 }

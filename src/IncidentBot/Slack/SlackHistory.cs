@@ -29,6 +29,11 @@ internal sealed class SlackHistory(SlackClient slack, RoomStore rooms) : IRoomHi
 
         foreach (var thread in threads)
         {
+            if (messages.Count >= MaxMessages)
+            {
+                break; // the bound holds for the channel, not for each read
+            }
+
             await foreach (var reply in PagesAsync("conversations.replies", [new("channel", room.Id), new("ts", thread)], cancellationToken).ConfigureAwait(false))
             {
                 if (reply.Ts != thread)
@@ -51,15 +56,15 @@ internal sealed class SlackHistory(SlackClient slack, RoomStore rooms) : IRoomHi
             var page = await slack.ReadAsync(method, [.. arguments, new("limit", "200"), new("cursor", cursor)], cancellationToken).ConfigureAwait(false);
             foreach (var message in page.GetProperty("messages").EnumerateArray())
             {
-                var ts = SlackPlatform.Property(message, "ts")?.GetString();
-                var text = SlackPlatform.Property(message, "text")?.GetString();
+                var ts = JsonObjects.Property(message, "ts")?.GetString();
+                var text = JsonObjects.Property(message, "text")?.GetString();
                 if (ts is null || string.IsNullOrEmpty(text))
                 {
                     continue;
                 }
 
-                var author = SlackPlatform.Property(message, "user")?.GetString() is { } user ? SlackUser.Mention(user, null) : "bot";
-                var replies = SlackPlatform.Property(message, "reply_count")?.GetInt32() ?? 0;
+                var author = JsonObjects.Property(message, "user")?.GetString() is { } user ? SlackUser.Mention(user, null) : "bot";
+                var replies = JsonObjects.Property(message, "reply_count")?.GetInt32() ?? 0;
                 yield return (new RoomMessage(author, SlackPlatform.InstantOf(ts), text), ts, replies);
                 if (++count >= MaxMessages)
                 {
@@ -67,7 +72,7 @@ internal sealed class SlackHistory(SlackClient slack, RoomStore rooms) : IRoomHi
                 }
             }
 
-            cursor = SlackPlatform.Property(page, "response_metadata") is { } meta ? SlackPlatform.Property(meta, "next_cursor")?.GetString() : null;
+            cursor = JsonObjects.Property(page, "response_metadata") is { } meta ? JsonObjects.Property(meta, "next_cursor")?.GetString() : null;
         }
         while (!string.IsNullOrEmpty(cursor));
     }

@@ -202,9 +202,9 @@ internal sealed partial class SlackInbox(
                 cancellationToken).ConfigureAwait(false);
         foreach (var message in page.GetProperty("messages").EnumerateArray())
         {
-            if (SlackPlatform.Property(message, "ts")?.GetString() == ts)
+            if (JsonObjects.Property(message, "ts")?.GetString() == ts)
             {
-                return (SlackPlatform.Property(message, "user")?.GetString(), SlackPlatform.Property(message, "text")?.GetString() ?? "");
+                return (JsonObjects.Property(message, "user")?.GetString(), JsonObjects.Property(message, "text")?.GetString() ?? "");
             }
         }
 
@@ -216,7 +216,7 @@ internal sealed partial class SlackInbox(
         try
         {
             var user = (await slack.ReadAsync("users.info", [new("user", userId)], cancellationToken).ConfigureAwait(false)).GetProperty("user");
-            return SlackPlatform.Property(user, "name")?.GetString();
+            return JsonObjects.Property(user, "name")?.GetString();
         }
         catch (ChatDeliveryException)
         {

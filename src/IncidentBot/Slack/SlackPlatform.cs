@@ -107,7 +107,7 @@ internal sealed class SlackPlatform(SlackClient slack, IOptions<SlackOptions> op
         var posted = await slack.CallAsync("chat.postMessage", new
         {
             Channel = room.Id,
-            Text = SlackText.Safe(ChatText.Welcome(d.Incident, "/incident ")),
+            Text = SlackText.Safe(ChatText.Welcome(d.Incident, SlackCommandEndpoint.Prefix)),
             Blocks = SlackBlocks.Welcome(d.Incident),
         }, ct).ConfigureAwait(false);
         try
@@ -175,7 +175,4 @@ internal sealed class SlackPlatform(SlackClient slack, IOptions<SlackOptions> op
         var micros = seconds.Length > 1 ? long.Parse(seconds[1].PadRight(6, '0')[..6], System.Globalization.CultureInfo.InvariantCulture) : 0;
         return DateTimeOffset.FromUnixTimeSeconds(whole).AddTicks(micros * 10);
     }
-
-    internal static JsonElement? Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
 }

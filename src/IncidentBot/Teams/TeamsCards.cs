@@ -40,7 +40,7 @@ internal static class TeamsCards
 
     public static object Postmortem(TimelineEntry entry, Incident incident, string draftLink) => Card(
         [Heading($"📄 Postmortem of {incident.Key}"), Text(entry.Text)],
-        [OpenUrl("Read the draft", draftLink), .. IsWebLink(entry.Link) && entry.Link != draftLink ? [OpenUrl("Exported copy", entry.Link!)] : Array.Empty<object>()]);
+        [OpenUrl("Read the draft", draftLink), .. ChatText.IsWebLink(entry.Link) && entry.Link != draftLink ? [OpenUrl("Exported copy", entry.Link!)] : Array.Empty<object>()]);
 
     public static object Attachment(object card) => new { ContentType, Content = card };
 
@@ -61,9 +61,9 @@ internal static class TeamsCards
             {
                 ("Severity", incident.Severity.Label()),
                 ("Status", incident.Status.Name()),
-                ("Commander", Holder(incident.Commander)),
-                ("Scribe", Holder(incident.Scribe)),
-                ("Comms", Holder(incident.Comms)),
+                ("Commander", ChatText.Holder(incident.Commander)),
+                ("Scribe", ChatText.Holder(incident.Scribe)),
+                ("Comms", ChatText.Holder(incident.Comms)),
             }
             .Concat(more)
             .Select(f => new { f.Title, f.Value })
@@ -90,9 +90,4 @@ internal static class TeamsCards
     };
 
     private static object OpenUrl(string title, string url) => new { Type = "Action.OpenUrl", Title = title, Url = url };
-
-    private static string Holder(string? user) => user is null ? "—" : Commands.People.Display(user);
-
-    private static bool IsWebLink(string? link) =>
-        link is not null && (link.StartsWith("https://", StringComparison.Ordinal) || link.StartsWith("http://", StringComparison.Ordinal));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using IncidentBot.Chat;
 
 namespace IncidentBot.Teams;
 
@@ -17,8 +18,8 @@ internal static partial class TeamsCommandText
         ArgumentNullException.ThrowIfNull(activity);
         if (activity.Type == "invoke")
         {
-            return activity.Name == "adaptiveCard/action" && activity.Value is { } invoke && Property(invoke, "action") is { } action
-                ? CommandIn(Property(action, "data"))
+            return activity.Name == "adaptiveCard/action" && activity.Value is { } invoke && JsonObjects.Property(invoke, "action") is { } action
+                ? CommandIn(JsonObjects.Property(action, "data"))
                 : null;
         }
 
@@ -53,10 +54,7 @@ internal static partial class TeamsCommandText
     }
 
     private static string? CommandIn(JsonElement? data) =>
-        data is { ValueKind: JsonValueKind.Object } d && Property(d, DataKey) is { ValueKind: JsonValueKind.String } c ? c.GetString() : null;
-
-    private static JsonElement? Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+        data is { ValueKind: JsonValueKind.Object } d && JsonObjects.Property(d, DataKey) is { ValueKind: JsonValueKind.String } c ? c.GetString() : null;
 
     [GeneratedRegex("<at>(.*?)</at>", RegexOptions.Singleline)]
     private static partial Regex AtTag();
