@@ -29,7 +29,7 @@ internal static class HealthEndpoints
         {
             try
             {
-                await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using var connection = await database.OpenForProbeAsync(cancellationToken).ConfigureAwait(false);
                 await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM schema_migrations", cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
                 return HealthCheckResult.Healthy();

@@ -49,6 +49,12 @@ internal abstract class Database
     /// <summary>A pooled connection for reading, or for a rare write outside the writer.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A connection for a health probe: it reaches the database as it is now, never a pooled connection opened before
+    /// the database went away, and never creates an empty database where the real one was.
+    /// </summary>
+    public virtual Task<DbConnection> OpenForProbeAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     /// <summary>A connection for the writer, set up for its commits.</summary>
     public virtual Task<DbConnection> OpenForWritingAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 

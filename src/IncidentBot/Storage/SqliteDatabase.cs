@@ -15,6 +15,7 @@ namespace IncidentBot.Storage;
 internal sealed class SqliteDatabase : Database, IDisposable
 {
     private readonly string _connectionString;
+    private readonly string _probeConnectionString;
     private readonly Lock _gate = new();
     private volatile string? _logFile;
     private SqliteConnection? _keeper;
@@ -38,6 +39,13 @@ internal sealed class SqliteDatabase : Database, IDisposable
         }
 
         _connectionString = builder.ToString();
+        var probe = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false };
+        if (probe.Mode == SqliteOpenMode.ReadWriteCreate && probe.DataSource is { Length: > 0 } source && source != ":memory:")
+        {
+            probe.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        _probeConnectionString = probe.ToString();
         Describe = builder.DataSource;
     }
 
@@ -45,9 +53,13 @@ internal sealed class SqliteDatabase : Database, IDisposable
 
     public override string Describe { get; }
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, cancellationToken);
+
+    public override Task<DbConnection> OpenForProbeAsync(CancellationToken cancellationToken) => OpenAsync(_probeConnectionString, cancellationToken);
+
+    private static async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,7 @@
 using System.Net;
+using IncidentBot.Storage;
 using IncidentBot.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Health;
 
@@ -23,14 +25,21 @@ public sealed class HealthAndMetricsTests : IDisposable
     {
         var client = _app.CreateClient();
         await client.DeclareAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_app.DatabaseFile);
-        File.Delete(_app.DatabaseFile + "-wal");
-        File.Delete(_app.DatabaseFile + "-shm");
+        var database = _app.Services.GetRequiredService<Database>();
+
+        // A connection opened before the file went away goes back to the pool after: the probe must not answer
+        // through it.
+        await using (var opened = await database.OpenAsync(CancellationToken.None))
+        {
+            File.Delete(_app.DatabaseFile);
+            File.Delete(_app.DatabaseFile + "-wal");
+            File.Delete(_app.DatabaseFile + "-shm");
+        }
 
         var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.False(File.Exists(_app.DatabaseFile), "the probe created an empty database where the real one was");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
     }
 
