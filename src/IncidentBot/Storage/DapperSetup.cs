@@ -8,15 +8,29 @@ namespace IncidentBot.Storage;
 /// <summary>Dapper settings, registered once per process.</summary>
 internal static class DapperSetup
 {
-    private static int _done;
+    private static readonly Lock Gate = new();
+    private static volatile bool _done;
 
+    /// <summary>Returns once the settings are in place, also to a caller that came while another was registering them.</summary>
     public static void EnsureConfigured()
     {
-        if (Interlocked.Exchange(ref _done, 1) == 1)
+        if (_done)
         {
             return;
         }
 
+        lock (Gate)
+        {
+            if (!_done)
+            {
+                Configure();
+                _done = true;
+            }
+        }
+    }
+
+    private static void Configure()
+    {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
 
         // Dapper maps DateTimeOffset parameters itself unless told not to, and each provider would then write its

@@ -28,13 +28,11 @@ public sealed class SlackAndTeamsTests : IAsyncLifetime
     public async Task IncidentsDeclaredOnSlackAndOnTeamsShareNumberingTheDashboardAndBothPlatformsRooms()
     {
         await _bot.SendAsync(TeamsSigner.Installed(_teams));
-        var slash = await _bot.Client.SendAsync(SlackSigner.Command("declare Payments API down sev1"));
-        Assert.Equal(HttpStatusCode.OK, slash.StatusCode);
-        Assert.StartsWith("Declared INC-1", JsonNode.Parse(await slash.Content.ReadAsStringAsync())!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Declared INC-1", await SlackBot.SlashAsync(_bot.Client, _slack, "declare Payments API down sev1"), StringComparison.Ordinal);
 
         await _bot.DeclareAsync("declare Search index stale sev3");
 
-        await FakeSlack.Eventually(() => _slack.Accepted("conversations.create").Count == 2 && _teams.Accepted("conversations").Count == 2, "both rooms on both platforms");
+        await Wait.Until(() => _slack.Accepted("conversations.create").Count == 2 && _teams.Accepted("conversations").Count == 2, "both rooms on both platforms");
         Assert.Equal(["inc-1-payments-api-down", "inc-2-search-index-stale"], _slack.Accepted("conversations.create").Select(c => c.Arg("name")).Order());
         var cards = _teams.Accepted("conversations").Select(c => c.Body!["activity"]!.ToJsonString()).ToList();
         Assert.Contains(cards, c => c.Contains("INC-1: Payments API down", StringComparison.Ordinal));

@@ -39,8 +39,20 @@ public sealed class HealthAndMetricsTests : IDisposable
         var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.False(File.Exists(_app.DatabaseFile), "the probe created an empty database where the real one was");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheReadinessProbeDoesNotCreateAnEmptyDatabaseWhereTheRealOneWas()
+    {
+        var file = Path.Combine(_app.Folder, "gone", "incidentbot.db");
+        using var database = new SqliteDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = $"Data Source={file}" }));
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => database.OpenForProbeAsync(CancellationToken.None));
+
+        Assert.False(File.Exists(file));
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.True(File.Exists(file), "an ordinary connection still creates the file, as the first start needs");
     }
 
     [Fact]

@@ -20,11 +20,11 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
 
         var number = await client.DeclareAsync("Queue backlog", "SEV2");
         await client.CommandAsync(number, "note consumers restarted");
-        await FakeSlack.Eventually(() => _slack.Calls.Count(c => c.Status == 500) >= 3, "delivery attempts against the outage");
+        await Wait.Until(() => _slack.Calls.Count(c => c.Status == 500) >= 3, "delivery attempts against the outage");
         Assert.Equal("Queue backlog", (await client.GetJsonAsync($"/api/incidents/{number}")).Body!["incident"]!["title"]!.GetValue<string>());
 
         _slack.Down = false;
-        await FakeSlack.Eventually(() => _slack.Accepted("chat.postMessage").Any(c => c.Arg("text").Contains("consumers restarted", StringComparison.Ordinal)), "the note after recovery");
+        await Wait.Until(() => _slack.Accepted("chat.postMessage").Any(c => c.Arg("text").Contains("consumers restarted", StringComparison.Ordinal)), "the note after recovery");
 
         Assert.Single(_slack.Accepted("conversations.create"));
         Assert.Single(_slack.Accepted("pins.add"));
@@ -44,7 +44,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
             await client.CommandAsync(number, $"note step {i}");
         }
 
-        await FakeSlack.Eventually(() => _slack.Accepted("chat.postMessage").Count(c => c.Arg("text").Contains("step ", StringComparison.Ordinal)) == 20, "twenty notes");
+        await Wait.Until(() => _slack.Accepted("chat.postMessage").Count(c => c.Arg("text").Contains("step ", StringComparison.Ordinal)) == 20, "twenty notes");
 
         var order = _slack.Accepted("chat.postMessage").Where(c => c.Arg("text").Contains("step ", StringComparison.Ordinal))
             .Select(c => int.Parse(c.Arg("text").Split("step ")[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -59,7 +59,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         _slack.RateLimitNext("conversations.create", 2);
 
         await client.DeclareAsync("Rate limited declare");
-        await FakeSlack.Eventually(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
+        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
 
         Assert.Equal(2, _slack.Calls.Count(c => c.Method == "conversations.create" && c.Status == 429));
         Assert.Single(_slack.Accepted("conversations.create"));
@@ -74,14 +74,14 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         {
             folder = first.Folder;
             await first.CreateClient().DeclareAsync("Declared before the restart");
-            await FakeSlack.Eventually(() => _slack.Calls.Count > 0, "a first attempt");
+            await Wait.Until(() => _slack.Calls.Count > 0, "a first attempt");
         }
 
         _slack.Down = false;
         using var second = SlackBot.Start(_slack, folder);
         second.CreateClient();
 
-        await FakeSlack.Eventually(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open after the restart");
+        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open after the restart");
         Assert.Single(_slack.Accepted("conversations.create"));
         Assert.Equal("inc-1-declared-before-the-restart", _slack.Accepted("conversations.create")[0].Arg("name"));
     }
@@ -92,7 +92,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         using var app = SlackBot.Start(_slack);
 
         await app.CreateClient().DeclareAsync("From the API");
-        await FakeSlack.Eventually(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
+        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
 
         Assert.Empty(_slack.Accepted("conversations.invite"));
     }
@@ -105,7 +105,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         var number = await client.DeclareAsync();
 
         await client.CommandAsync(number, "note <!channel> wake up <!here|here>");
-        await FakeSlack.Eventually(() => _slack.Accepted("chat.postMessage").Any(c => c.Arg("text").Contains("wake up", StringComparison.Ordinal)), "the note");
+        await Wait.Until(() => _slack.Accepted("chat.postMessage").Any(c => c.Arg("text").Contains("wake up", StringComparison.Ordinal)), "the note");
 
         var text = _slack.Accepted("chat.postMessage").Single(c => c.Arg("text").Contains("wake up", StringComparison.Ordinal)).Arg("text");
         Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         using var app = new BotApp(settings: settings);
 
         await app.CreateClient().DeclareAsync();
-        await FakeSlack.Eventually(() => OutboxStates(app).Contains("failed"), "the declaration to be set aside");
+        await Wait.Until(() => OutboxStates(app).Contains("failed"), "the declaration to be set aside");
 
         Assert.Equal(2, _slack.Calls.Count(c => c.Method == "conversations.create"));
         Assert.All(_slack.Calls, c => Assert.Equal(299, c.Status));

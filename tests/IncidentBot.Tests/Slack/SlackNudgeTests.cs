@@ -17,7 +17,7 @@ public sealed class SlackNudgeTests : IAsyncLifetime
         _app = new BotApp(settings: settings);
         _client = _app.CreateClient();
         await _client.DeclareAsync("Checkout is failing");
-        await FakeSlack.Eventually(() => _slack.Accepted("pins.add").Count == 1, "the room to open");
+        await Wait.Until(() => _slack.Accepted("pins.add").Count == 1, "the room to open");
         _channel = _slack.Accepted("pins.add")[0].Arg("channel");
     }
 
@@ -40,7 +40,7 @@ public sealed class SlackNudgeTests : IAsyncLifetime
         await JoinAsync("EvJ2", "U500DAVE", channel: "C9GENERAL");
         await JoinAsync("EvJ3", "U600ERIN");
 
-        await FakeSlack.Eventually(() => _slack.Accepted("chat.postEphemeral").Count == 1, "the offer to Erin");
+        await Wait.Until(() => _slack.Accepted("chat.postEphemeral").Count == 1, "the offer to Erin");
         var offer = Assert.Single(_slack.Accepted("chat.postEphemeral"));
         Assert.Equal("U600ERIN", offer.Arg("user"));
         Assert.Equal(_channel, offer.Arg("channel"));

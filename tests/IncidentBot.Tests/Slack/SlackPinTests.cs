@@ -17,7 +17,7 @@ public sealed class SlackPinTests : IAsyncLifetime
         _app = SlackBot.Start(_slack);
         _client = _app.CreateClient();
         await _client.DeclareAsync("Search is down");
-        await FakeSlack.Eventually(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
+        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
         _channel = _slack.Accepted("conversations.create")[0] is { } create ? _slack.Accepted("pins.add")[0].Arg("channel") : "";
         _slack.AddMessage(_channel, "1741093500.250300", "U300CAROL", "Found it: the index alias points at the old cluster");
     }
@@ -44,7 +44,7 @@ public sealed class SlackPinTests : IAsyncLifetime
         var response = await _client.SendAsync(Reaction("Ev001"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await FakeSlack.Eventually(() => PinnedAsync().Result.Count == 1, "the pinned entry");
+        await Wait.Until(async () => (await PinnedAsync()).Count == 1, "the pinned entry");
         var entry = (await PinnedAsync())[0]!;
         Assert.Equal("Found it: the index alias points at the old cluster", entry["text"]!.GetValue<string>());
         Assert.Equal("2025-03-04T13:05:00.250Z", entry["at"]!.GetValue<string>());
@@ -61,8 +61,8 @@ public sealed class SlackPinTests : IAsyncLifetime
         retry.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
         await _client.SendAsync(retry);
         await _client.SendAsync(Reaction("Ev003"));
-        await FakeSlack.Eventually(() => PinnedAsync().Result.Count == 1, "the pinned entry");
-        await FakeSlack.Eventually(() => _slack.Accepted("chat.getPermalink").Count == 2, "the second pin to be looked at");
+        await Wait.Until(async () => (await PinnedAsync()).Count == 1, "the pinned entry");
+        await Wait.Until(() => _slack.Accepted("chat.getPermalink").Count == 2, "the second pin to be looked at");
 
         Assert.Single(await PinnedAsync());
     }
@@ -73,7 +73,7 @@ public sealed class SlackPinTests : IAsyncLifetime
         await _client.SendAsync(Reaction("Ev004", reaction: "eyes"));
         await _client.SendAsync(Reaction("Ev005", channel: "C9GENERAL"));
         await _client.SendAsync(Reaction("Ev006"));
-        await FakeSlack.Eventually(() => PinnedAsync().Result.Count == 1, "the pin sent after them");
+        await Wait.Until(async () => (await PinnedAsync()).Count == 1, "the pin sent after them");
 
         Assert.Single(_slack.Accepted("chat.getPermalink"));
     }
@@ -95,7 +95,7 @@ public sealed class SlackPinTests : IAsyncLifetime
         var response = await _client.SendAsync(SlackSigner.Form("/slack/interactivity", [new("payload", payload.ToJsonString())]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await FakeSlack.Eventually(() => _slack.Responses("shortcut").Count == 1, "the reply");
+        await Wait.Until(() => _slack.Responses("shortcut").Count == 1, "the reply");
         Assert.Contains("Added to the timeline of INC-1", _slack.Responses("shortcut")[0]["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single(await PinnedAsync());
     }
@@ -114,7 +114,7 @@ public sealed class SlackPinTests : IAsyncLifetime
         };
 
         await _client.SendAsync(SlackSigner.Form("/slack/interactivity", [new("payload", payload.ToJsonString())]));
-        await FakeSlack.Eventually(() => _slack.Responses("button").Count == 1, "the reply");
+        await Wait.Until(() => _slack.Responses("button").Count == 1, "the reply");
 
         var incident = (await _client.GetJsonAsync("/api/incidents/1")).Body!["incident"]!;
         Assert.Equal("<@U200BOB|bob>", incident["roles"]!["commander"]!.GetValue<string>());

@@ -23,19 +23,13 @@ public sealed class SlackWorkflowTests : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
-    private async Task<string> SlashAsync(string text, string channel = "C9GENERAL", string user = "U100ALICE", string name = "alice")
-    {
-        var response = await _client.SendAsync(SlackSigner.Command(text, user, name, channel));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
-        return reply["text"]!.GetValue<string>();
-    }
+    private Task<string> SlashAsync(string text, string channel = "C9GENERAL", string user = "U100ALICE", string name = "alice") =>
+        SlackBot.SlashAsync(_client, _slack, text, channel, user, name);
 
     private async Task<string> DeclareAndOpenRoomAsync(string text = "declare Payments API down sev1")
     {
         Assert.StartsWith("Declared INC-1: Payments API down (SEV1)", await SlashAsync(text), StringComparison.Ordinal);
-        await FakeSlack.Eventually(() => _slack.Accepted("bookmarks.add").Count == 1 && _slack.Accepted("chat.postMessage").Count >= 2, "the room to open");
+        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1 && _slack.Accepted("chat.postMessage").Count >= 2, "the room to open");
         return _slack.Accepted("conversations.create")[0].Arg("name") is var name && name.Length > 0
             ? _slack.Accepted("chat.postMessage")[0].Arg("channel")
             : throw new InvalidOperationException("no channel");
@@ -79,7 +73,7 @@ public sealed class SlackWorkflowTests : IAsyncLifetime
     public async Task PrivateIncidentsGetAPrivateChannelAndNoAnnouncement()
     {
         await SlashAsync("declare Leaked credentials sev2 private");
-        await FakeSlack.Eventually(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
+        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
 
         Assert.Equal("true", Assert.Single(_slack.Accepted("conversations.create")).Arg("is_private"));
         Assert.DoesNotContain(_slack.Accepted("chat.postMessage"), c => c.Arg("channel") == SlackBot.Announcements);
@@ -98,7 +92,7 @@ public sealed class SlackWorkflowTests : IAsyncLifetime
         await SlashAsync("note p99 back under 300ms", channel);
         Assert.Contains("resolved", await SlashAsync("resolve rollback held", channel), StringComparison.Ordinal);
 
-        await FakeSlack.Eventually(() => _slack.Accepted("chat.postMessage").Count(c => c.Arg("channel") == SlackBot.Announcements) == 3, "three announcements");
+        await Wait.Until(() => _slack.Accepted("chat.postMessage").Count(c => c.Arg("channel") == SlackBot.Announcements) == 3, "three announcements");
         var topics = _slack.Accepted("conversations.setTopic").Select(c => c.Arg("topic")).ToList();
         Assert.Equal("SEV2 · resolved · IC @alice · scribe @bob · comms —", topics[^1]);
         Assert.Equal("SEV1 · investigating · IC — · scribe — · comms —", topics[0]);
@@ -141,7 +135,7 @@ public sealed class SlackWorkflowTests : IAsyncLifetime
         var response = await _client.SendAsync(SlackSigner.Command(""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await FakeSlack.Eventually(() => _slack.Accepted("views.open").Count == 1, "views.open");
+        await Wait.Until(() => _slack.Accepted("views.open").Count == 1, "views.open");
         var open = _slack.Accepted("views.open")[0];
         Assert.Equal("13345224609.738474920.8088930838d88f008e0", open.Arg("trigger_id"));
         Assert.Equal(SlackBlocks.DeclareCallback, open.Body!["view"]!["callback_id"]!.GetValue<string>());
@@ -170,7 +164,9 @@ public sealed class SlackWorkflowTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        var incident = (await _client.GetJsonAsync("/api/incidents/1")).Body!["incident"]!;
+        JsonNode? incident = null;
+        await Wait.Until(async () => (incident = (await _client.GetJsonAsync("/api/incidents/1")).Body?["incident"]) is not null, "the declaration");
+        Assert.NotNull(incident);
         Assert.Equal("Login fails for SSO users", incident["title"]!.GetValue<string>());
         Assert.Equal("SEV2", incident["severity"]!.GetValue<string>());
         Assert.True(incident["drill"]!.GetValue<bool>());
@@ -191,11 +187,14 @@ public sealed class SlackWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task TheAcknowledgementDoesNotWaitForASlowSlack()
     {
-        _slack.Delay = TimeSpan.FromSeconds(2);
+        var slack = new TaskCompletionSource();
+        _slack.Held = slack.Task;
 
         var reply = await SlashAsync("declare Checkout slow sev2");
 
         Assert.StartsWith("Declared INC-1", reply, StringComparison.Ordinal);
         Assert.Empty(_slack.Accepted("conversations.create"));
+        slack.SetResult();
+        await Wait.Until(() => _slack.Accepted("conversations.create").Count == 1, "the room, once Slack answers");
     }
 }

@@ -31,7 +31,7 @@ public sealed class DatabaseCopyTests
             };
             alert.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret");
             Assert.True((await client.SendAsync(alert)).IsSuccessStatusCode);
-            await FakeSlack.Eventually(() => slack.Accepted("conversations.create").Count == 2, "both rooms");
+            await Wait.Until(() => slack.Accepted("conversations.create").Count == 2, "both rooms");
             foreach (var url in urls)
             {
                 before.Add(await client.GetStringAsync(new Uri(url, UriKind.Relative)));

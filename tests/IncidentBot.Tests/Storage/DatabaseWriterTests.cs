@@ -73,7 +73,7 @@ public sealed class DatabaseWriterTests : IDisposable
         var write = writer.WriteAsync((scope, ct) => NoteAsync(scope, number, "waits for the disk", ct), default);
 
         // Committed (a reader sees it) but not yet synced: nobody is told it is stored.
-        await WaitUntilAsync(async () => (await NotesAsync(number)).Contains("waits for the disk"));
+        await Wait.Until(async () => (await NotesAsync(number)).Contains("waits for the disk"), "the commit to be readable");
         await Task.Delay(200);
         Assert.False(write.IsCompleted);
 
@@ -150,16 +150,6 @@ public sealed class DatabaseWriterTests : IDisposable
         }
 
         return notes;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 200 && !await condition(); i++)
-        {
-            await Task.Delay(25);
-        }
-
-        Assert.True(await condition());
     }
 
     /// <summary>The SQLite database with a sync that waits for the test's word, and fails when told to.</summary>

@@ -64,7 +64,9 @@ public sealed class MultiInstanceTests
         await using var slack = await FakeSlack.StartAsync();
         slack.Down = true;
         var settings = SlackBot.Settings(slack);
-        settings["Chat:LeaseSeconds"] = "2";
+        // Long enough that a slow step on a busy machine does not lose its lease; the instance that stops hands its
+        // leases back, so the other takes over at once.
+        settings["Chat:LeaseSeconds"] = "10";
         settings["Chat:RetryMaxDelaySeconds"] = "1";
         var (first, second) = TwoInstances(settings);
         using (second)
@@ -85,11 +87,11 @@ public sealed class MultiInstanceTests
             }));
 
             slack.Down = false;
-            await FakeSlack.Eventually(() => slack.Accepted("chat.postMessage").Count(c => c.Arg("text").Contains("📝", StringComparison.Ordinal)) >= 300, "deliveries to begin");
+            await Wait.Until(() => slack.Accepted("chat.postMessage").Count(c => c.Arg("text").Contains("📝", StringComparison.Ordinal)) >= 300, "deliveries to begin", seconds: 60);
             first.Dispose();
-            await FakeSlack.Eventually(
+            await Wait.Until(
                 () => slack.Accepted("chat.postMessage").Select(c => c.Arg("text")).Where(t => t.Contains("📝", StringComparison.Ordinal)).Distinct().Count() == 1000,
-                "all thousand notes", seconds: 60);
+                "all thousand notes", seconds: 180);
 
             var notes = slack.Accepted("chat.postMessage").Where(c => c.Arg("text").Contains("📝", StringComparison.Ordinal)).ToList();
             Assert.Equal(1000, notes.Count);
@@ -114,7 +116,7 @@ public sealed class MultiInstanceTests
         {
             var clients = new[] { first.CreateClient(), second.CreateClient() };
             await clients[0].DeclareAsync("Checkout is failing");
-            await FakeSlack.Eventually(() => slack.Accepted("pins.add").Count == 1, "the room to open");
+            await Wait.Until(() => slack.Accepted("pins.add").Count == 1, "the room to open");
             var channel = slack.Accepted("pins.add")[0].Arg("channel");
 
             // Each join is received once (by either instance), and both instances look at the same queue.
@@ -123,7 +125,7 @@ public sealed class MultiInstanceTests
                  "event":{"type":"member_joined_channel","user":"U{{{1000 + i}}}","channel":"{{{channel}}}","channel_type":"C","team":"T1"}}
                 """))));
 
-            await FakeSlack.Eventually(() => slack.Accepted("chat.postEphemeral").Count >= 40, "the forty offers");
+            await Wait.Until(() => slack.Accepted("chat.postEphemeral").Count >= 40, "the forty offers");
             await Task.Delay(1500);
             var offers = slack.Accepted("chat.postEphemeral").Select(c => c.Arg("user")).ToList();
             Assert.Equal(40, offers.Count);
@@ -183,7 +185,7 @@ public sealed class MultiInstanceTests
                 return 0;
             }
         }).ToList();
-        await FakeSlack.Eventually(() => sends.Any(s => s.IsCompleted), "the first answers");
+        await Wait.Until(() => sends.Any(s => s.IsCompleted), "the first answers");
         await bot.DisposeAsync();
         var answered = (await Task.WhenAll(sends)).Sum();
 

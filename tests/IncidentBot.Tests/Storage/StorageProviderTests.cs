@@ -124,7 +124,7 @@ public sealed class StorageProviderTests
 
         var number = await client.DeclareAsync("Login fails");
         await client.CommandAsync(number, "note identity provider returns 500");
-        await FakeSlack.Eventually(() => slack.Accepted("chat.postMessage").Any(c => c.Arg("text").Contains("identity provider", StringComparison.Ordinal)), "the note");
+        await Wait.Until(() => slack.Accepted("chat.postMessage").Any(c => c.Arg("text").Contains("identity provider", StringComparison.Ordinal)), "the note");
 
         Assert.Single(slack.Accepted("conversations.create"));
     }

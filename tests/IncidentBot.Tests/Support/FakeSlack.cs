@@ -33,8 +33,8 @@ public sealed class FakeSlack : IAsyncDisposable
         set => _down = value;
     }
 
-    /// <summary>How long every answer takes.</summary>
-    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+    /// <summary>Every call to the API waits for this before it is answered (or recorded).</summary>
+    public Task Held { get; set; } = Task.CompletedTask;
 
     public ConcurrentDictionary<string, bool> TakenNames { get; } = new();
 
@@ -71,21 +71,6 @@ public sealed class FakeSlack : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds, or fails after the deadline.</summary>
-    public static async Task Eventually(Func<bool> condition, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(25);
-        }
-    }
-
     private async Task<IResult> AnswerAsync(string method, HttpRequest request)
     {
         JsonObject? body = null;
@@ -96,10 +81,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         var auth = request.Headers.Authorization.ToString();
-        if (Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(Delay);
-        }
+        await Held;
 
         if (_down)
         {

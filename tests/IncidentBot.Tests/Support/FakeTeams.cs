@@ -92,6 +92,10 @@ public sealed class FakeTeams : IAsyncDisposable
         ["Teams:GraphBaseUrl"] = new Uri(BaseAddress, "graph/v1.0/").ToString(),
         ["Teams:IncidentsChannel"] = IncidentsChannel,
         ["Teams:TeamId"] = graphRooms ? TeamId : "",
+
+        // The most a command may take before the reply moves to the connector: tests that read the inline answer
+        // then see it even on a busy machine.
+        ["Teams:InlineReplyMilliseconds"] = "10000",
         ["Chat:RetryBaseDelayMilliseconds"] = "50",
         ["Chat:RetryMaxDelaySeconds"] = "1",
     };

@@ -37,7 +37,7 @@ public sealed class TeamsBot(FakeTeams teams, BotApp app)
         await SendAsync(activity);
         var id = activity["id"]!.GetValue<string>();
         var conversation = activity["conversation"]!["id"]!.GetValue<string>();
-        await FakeSlack.Eventually(() => teams.Accepted("activities").Any(c => c.ReplyToId == id), "the reply to " + id);
+        await Wait.Until(() => teams.Accepted("activities").Any(c => c.ReplyToId == id), "the reply to " + id);
         var reply = teams.Accepted("activities").Single(c => c.ReplyToId == id);
         Assert.Equal(conversation, reply.ConversationId);
         return reply.Body!["text"]!.GetValue<string>();
@@ -51,7 +51,7 @@ public sealed class TeamsBot(FakeTeams teams, BotApp app)
     {
         var before = teams.Accepted("conversations").Count;
         Assert.Contains("Declared INC-", await AskAsync(TeamsSigner.ChannelMessage(teams, text)), StringComparison.Ordinal);
-        await FakeSlack.Eventually(() => teams.Accepted("conversations").Count > before, "the room's welcome card");
+        await Wait.Until(() => teams.Accepted("conversations").Count > before, "the room's welcome card");
         var welcome = teams.Accepted("conversations")[before];
         var channel = welcome.Body!["channelData"]!["channel"]!["id"]!.GetValue<string>();
         return channel == FakeTeams.IncidentsChannel ? welcome.Created! : channel;

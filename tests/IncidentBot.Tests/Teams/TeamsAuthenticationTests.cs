@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using IncidentBot.Support;
 
 namespace IncidentBot.Teams;
@@ -28,7 +29,9 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         var response = await _client.SendAsync(TeamsSigner.Post(TeamsSigner.ChannelMessage(_teams, "declare Signed and sealed sev2"), TeamsSigner.Token(_teams)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var incident = (await _client.GetJsonAsync("/api/incidents/1")).Body!["incident"]!;
+        JsonNode? incident = null;
+        await Wait.Until(async () => (incident = (await _client.GetJsonAsync("/api/incidents/1")).Body?["incident"]) is not null, "the declaration");
+        Assert.NotNull(incident);
         Assert.Equal("Signed and sealed", incident["title"]!.GetValue<string>());
         Assert.Equal("Alice\u00A0Smith", incident["declaredBy"]!.GetValue<string>());
     }

@@ -19,7 +19,7 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
         _teams.RateLimitNext("conversations", 2);
 
         var number = await bot.Client.DeclareAsync("Rate limited declare");
-        await FakeSlack.Eventually(() => _teams.Accepted("conversations").Count == 1, "the room to open");
+        await Wait.Until(() => _teams.Accepted("conversations").Count == 1, "the room to open");
 
         Assert.Equal(1, number);
         Assert.Equal(2, _teams.Calls.Count(c => c.Kind == "conversations" && c.Status == 429));
@@ -31,14 +31,14 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
         var bot = TeamsBot.Start(_teams);
         using var app = bot.App;
         await bot.SendAsync(TeamsSigner.Installed(_teams));
-        await FakeSlack.Eventually(() => _teams.Accepted("activities").Count == 1, "the welcome on install");
+        await Wait.Until(() => _teams.Accepted("activities").Count == 1, "the welcome on install");
         _teams.Down = true;
 
         var number = await bot.Client.DeclareAsync("Queue backlog");
         await bot.Client.CommandAsync(number, "note consumers restarted");
-        await FakeSlack.Eventually(() => _teams.Calls.Count(c => c.Status == 500) >= 3, "delivery attempts against the outage");
+        await Wait.Until(() => _teams.Calls.Count(c => c.Status == 500) >= 3, "delivery attempts against the outage");
         _teams.Down = false;
-        await FakeSlack.Eventually(() => _teams.Accepted("activities").Any(c => c.Body!["text"]?.GetValue<string>().Contains("consumers restarted", StringComparison.Ordinal) == true), "the note after recovery");
+        await Wait.Until(() => _teams.Accepted("activities").Any(c => c.Body!["text"]?.GetValue<string>().Contains("consumers restarted", StringComparison.Ordinal) == true), "the note after recovery");
 
         Assert.Single(_teams.Accepted("conversations"));
         Assert.Single(_teams.Accepted("activities"), c => c.Body!["text"]?.GetValue<string>().Contains("consumers restarted", StringComparison.Ordinal) == true);
@@ -56,7 +56,7 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
             await bot.Client.CommandAsync(number, $"note step {i}");
         }
 
-        await FakeSlack.Eventually(() => _teams.Accepted("activities").Count(c => c.Body!["text"]?.GetValue<string>().Contains("step ", StringComparison.Ordinal) == true) == 5, "five notes");
+        await Wait.Until(() => _teams.Accepted("activities").Count(c => c.Body!["text"]?.GetValue<string>().Contains("step ", StringComparison.Ordinal) == true) == 5, "five notes");
 
         Assert.Single(_teams.Accepted("token"));
         var order = _teams.Accepted("activities").Select(c => c.Body!["text"]?.GetValue<string>() ?? "").Where(t => t.Contains("step ", StringComparison.Ordinal))
@@ -72,7 +72,7 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
         await bot.SendAsync(TeamsSigner.Installed(_teams));
 
         await bot.Client.DeclareAsync();
-        await FakeSlack.Eventually(() => OutboxStates(app).SequenceEqual(["failed"]), "the declaration to be set aside");
+        await Wait.Until(() => OutboxStates(app).SequenceEqual(["failed"]), "the declaration to be set aside");
 
         Assert.All(_teams.Calls, c => Assert.Equal(("token", 400), (c.Kind, c.Status)));
         Assert.Equal("INC-1", (await bot.Client.GetJsonAsync("/api/incidents/1")).Body!["incident"]!["key"]!.GetValue<string>());

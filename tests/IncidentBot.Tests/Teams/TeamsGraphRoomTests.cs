@@ -54,7 +54,7 @@ public sealed class TeamsGraphRoomTests : IAsyncLifetime
 
         Assert.Contains("INC-1 is now SEV1", await _bot.AskAsync(thread), StringComparison.Ordinal);
 
-        await FakeSlack.Eventually(() => _teams.Accepted("activities").Any(c => c.ConversationId == channel && c.ReplyToId is null), "the severity card in the channel");
+        await Wait.Until(() => _teams.Accepted("activities").Any(c => c.ConversationId == channel && c.ReplyToId is null), "the severity card in the channel");
         var card = _teams.Accepted("activities").First(c => c.ConversationId == channel && c.ReplyToId is null);
         Assert.Contains("SEV1", card.Body!["attachments"]![0]!["content"]!.ToJsonString(), StringComparison.Ordinal);
     }

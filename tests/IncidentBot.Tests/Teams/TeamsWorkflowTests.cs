@@ -65,7 +65,7 @@ public sealed class TeamsWorkflowTests : IAsyncLifetime
         Assert.Contains("No open incidents", await InRoomAsync(room, "list"), StringComparison.Ordinal);
         Assert.Contains("`@IncidentBot declare <title>", await InRoomAsync(room, "help"), StringComparison.Ordinal);
 
-        await FakeSlack.Eventually(() => _teams.Said(room).Count(s => !s.Contains("\"replyToId\"", StringComparison.Ordinal)) == 8, "every entry after the declaration in the room");
+        await Wait.Until(() => _teams.Said(room).Count(s => !s.Contains("\"replyToId\"", StringComparison.Ordinal)) == 8, "every entry after the declaration in the room");
         var posted = _teams.Accepted("activities").Where(c => c.ConversationId == room && c.ReplyToId is null).ToList();
         var cards = posted.Where(c => c.Body!["attachments"] is not null).Select(c => string.Join(" | ", Strings(c.Body!["attachments"]![0]!["content"]!))).ToList();
         Assert.Contains(cards, c => c.Contains("Rolled back the 14:02 deploy", StringComparison.Ordinal) && c.Contains("Status update", StringComparison.Ordinal));
@@ -93,7 +93,7 @@ public sealed class TeamsWorkflowTests : IAsyncLifetime
     {
         Assert.Contains("Declared INC-1", await _bot.AskAsync(TeamsSigner.ChannelMessage(_teams, "declare Leaked credentials sev2 private")), StringComparison.Ordinal);
         await _bot.Client.CommandAsync(1, "note rotated the keys");
-        await FakeSlack.Eventually(() => OutboxDelivered(_bot.App) == 2, "both entries to be handled");
+        await Wait.Until(() => OutboxDelivered(_bot.App) == 2, "both entries to be handled");
 
         Assert.Empty(_teams.Accepted("conversations"));
         Assert.DoesNotContain(_teams.Calls, c => c.Shown.Contains("rotated the keys", StringComparison.Ordinal));
@@ -142,7 +142,7 @@ public sealed class TeamsWorkflowTests : IAsyncLifetime
 
         await _bot.SendAsync(installed);
 
-        await FakeSlack.Eventually(() => _teams.Accepted("activities").Any(c => c.ConversationId == FakeTeams.IncidentsChannel), "the welcome");
+        await Wait.Until(() => _teams.Accepted("activities").Any(c => c.ConversationId == FakeTeams.IncidentsChannel), "the welcome");
         var welcome = _teams.Accepted("activities").Single(c => c.ConversationId == FakeTeams.IncidentsChannel).Body!["text"]!.GetValue<string>();
         Assert.Contains("`@IncidentBot declare <title> [sev1|sev2|sev3|sev4] [private] [drill]`", welcome, StringComparison.Ordinal);
         Assert.Contains("`@IncidentBot role <commander|scribe|comms> [@user]`", welcome, StringComparison.Ordinal);
