@@ -1,3 +1,4 @@
+using System.Data.Common;
 using IncidentBot.Storage;
 
 namespace IncidentBot.Alerts;
@@ -11,6 +12,10 @@ internal sealed class AlertQueries(Database database)
     public async Task<IncidentAlerts> OfIncidentAsync(int incidentNumber, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await new SqlAlertStore(connection, null).OfIncidentAsync(incidentNumber, ShownLimit, cancellationToken).ConfigureAwait(false);
+        return await OfIncidentAsync(connection, incidentNumber, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The alerts of an incident, read on a connection the caller already has open.</summary>
+    public static Task<IncidentAlerts> OfIncidentAsync(DbConnection connection, int incidentNumber, CancellationToken cancellationToken) =>
+        new SqlAlertStore(connection, null).OfIncidentAsync(incidentNumber, ShownLimit, cancellationToken);
 }

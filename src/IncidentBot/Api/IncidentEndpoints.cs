@@ -39,24 +39,36 @@ internal static class IncidentEndpoints
         }
 
         var take = Math.Clamp(limit ?? 100, 1, 1000);
-        var openOnly = status is { Length: > 0 } && (status.Equals("open", StringComparison.OrdinalIgnoreCase) || only != IncidentStatus.Resolved);
-        var incidents = await queries.ListAsync(openOnly, only is null ? take : 100_000, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<IncidentJson> shown = incidents.Where(i => only is null || i.Status == only).Take(take).Select(IncidentJson.Of).ToList();
+        var incidents = only is { } one
+            ? await queries.ListInStatusAsync(one, take, cancellationToken).ConfigureAwait(false)
+            : await queries.ListAsync(openOnly: status is { Length: > 0 }, take, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<IncidentJson> shown = incidents.Select(IncidentJson.Of).ToList();
         return TypedResults.Ok(shown);
     }
 
     private static async Task<Results<Ok<IncidentDetailJson>, ProblemHttpResult>> GetAsync(
-        string number, IncidentQueries queries, AlertQueries alertQueries, CancellationToken cancellationToken)
+        string number, IncidentQueries queries, CancellationToken cancellationToken)
     {
-        if (!OutcomeResults.TryParseNumber(number, out var n) || await queries.FindAsync(n, cancellationToken).ConfigureAwait(false) is not { } incident)
+        if (!OutcomeResults.TryParseNumber(number, out var n))
         {
             return OutcomeResults.UnknownIncident(number);
         }
 
-        var actions = await queries.ActionItemsAsync(n, cancellationToken).ConfigureAwait(false);
-        var alerts = await alertQueries.OfIncidentAsync(n, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new IncidentDetailJson(
-            IncidentJson.Of(incident), actions.Select(ActionItemJson.Of).ToList(), alerts.Alerts.Select(AlertJson.Of).ToList(), alerts.Total));
+        var detail = await queries.WithStoreAsync(
+            async (store, connection) =>
+            {
+                if (await store.FindAsync(n, cancellationToken).ConfigureAwait(false) is not { } incident)
+                {
+                    return null;
+                }
+
+                var actions = await store.ActionItemsAsync(n, cancellationToken).ConfigureAwait(false);
+                var alerts = await AlertQueries.OfIncidentAsync(connection, n, cancellationToken).ConfigureAwait(false);
+                return new IncidentDetailJson(
+                    IncidentJson.Of(incident), actions.Select(ActionItemJson.Of).ToList(), alerts.Alerts.Select(AlertJson.Of).ToList(), alerts.Total);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return detail is null ? OutcomeResults.UnknownIncident(number) : TypedResults.Ok(detail);
     }
 
     private static async Task<Results<Created<IncidentJson>, ProblemHttpResult>> DeclareAsync(
@@ -134,12 +146,21 @@ internal static class IncidentEndpoints
     private static async Task<Results<Ok<IReadOnlyList<TimelineEntryJson>>, ProblemHttpResult>> TimelineAsync(
         string number, long? after, int? limit, IncidentQueries queries, CancellationToken cancellationToken)
     {
-        if (!OutcomeResults.TryParseNumber(number, out var n) || await queries.FindAsync(n, cancellationToken).ConfigureAwait(false) is null)
+        if (!OutcomeResults.TryParseNumber(number, out var n))
         {
             return OutcomeResults.UnknownIncident(number);
         }
 
-        var entries = await queries.TimelineAsync(n, after ?? 0, Math.Clamp(limit ?? 10_000, 1, 100_000), cancellationToken).ConfigureAwait(false);
+        var entries = await queries.WithStoreAsync(
+            async store => await store.FindAsync(n, cancellationToken).ConfigureAwait(false) is null
+                ? null
+                : await store.TimelineAsync(n, after ?? 0, Math.Clamp(limit ?? 10_000, 1, 100_000), cancellationToken).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        if (entries is null)
+        {
+            return OutcomeResults.UnknownIncident(number);
+        }
+
         IReadOnlyList<TimelineEntryJson> shown = entries.Select(TimelineEntryJson.Of).ToList();
         return TypedResults.Ok(shown);
     }

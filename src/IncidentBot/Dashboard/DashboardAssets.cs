@@ -30,7 +30,7 @@ internal static class DashboardAssets
         .summary { white-space: pre-wrap; word-break: break-word; font: inherit; background: #fff; border: 1px solid var(--line); padding: .8rem; margin: 0; }
         """;
 
-    /// <summary>Polls the timeline for entries after the last one shown and refreshes the headline figures.</summary>
+    /// <summary>Polls the timeline for entries after the last one shown and, when there are new ones, refreshes the headline figures.</summary>
     public const string Js = """
         (function () {
           const table = document.getElementById('timeline');
@@ -43,16 +43,19 @@ internal static class DashboardAssets
           async function poll() {
             try {
               const r = await fetch('/api/incidents/' + number + '/timeline?after=' + last, { credentials: 'same-origin' });
+              let moved = false;
               if (r.ok) {
                 for (const e of await r.json()) {
+                  moved = true;
                   const tr = document.createElement('tr');
                   tr.dataset.id = e.id; tr.dataset.kind = e.kind;
                   tr.append(cell(when(e.at), 'when'), cell(e.actor), cell(e.kind.replace(/_/g, ' ')), cell(e.text, 'text'));
                   body.append(tr); last = Math.max(last, e.id);
                 }
               }
-              const s = await fetch('/api/incidents/' + number, { credentials: 'same-origin' });
-              if (s.ok) {
+              // Every change of the incident writes a timeline entry: the figures are fetched only when one came.
+              const s = moved ? await fetch('/api/incidents/' + number, { credentials: 'same-origin' }) : null;
+              if (s && s.ok) {
                 const i = (await s.json()).incident;
                 for (const el of document.querySelectorAll('[data-field]')) {
                   const v = el.dataset.field.split('.').reduce((o, k) => o == null ? null : o[k], i);

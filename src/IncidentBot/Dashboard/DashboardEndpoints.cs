@@ -33,22 +33,30 @@ internal static class DashboardEndpoints
     }
 
     private static async Task<ContentHttpResult> IncidentAsync(
-        string number, IncidentQueries queries, AlertQueries alertQueries, CancellationToken cancellationToken)
+        string number, IncidentQueries queries, CancellationToken cancellationToken)
     {
-        if (!OutcomeResults.TryParseNumber(number, out var n) || await queries.FindAsync(n, cancellationToken).ConfigureAwait(false) is not { } incident)
-        {
-            return Page("<!DOCTYPE html><title>Not found</title><p>There is no such incident. <a href=\"/\">All incidents</a></p>", StatusCodes.Status404NotFound);
-        }
+        var page = !OutcomeResults.TryParseNumber(number, out var n) ? null : await queries.WithStoreAsync(
+            async (store, connection) =>
+            {
+                if (await store.FindAsync(n, cancellationToken).ConfigureAwait(false) is not { } incident)
+                {
+                    return null;
+                }
 
-        if (incident.IsPrivate)
-        {
-            return Page(DashboardPages.Private(incident));
-        }
+                if (incident.IsPrivate)
+                {
+                    return DashboardPages.Private(incident);
+                }
 
-        var timeline = await queries.TimelineAsync(n, 0, int.MaxValue, cancellationToken).ConfigureAwait(false);
-        var actions = await queries.ActionItemsAsync(n, cancellationToken).ConfigureAwait(false);
-        var alerts = await alertQueries.OfIncidentAsync(n, cancellationToken).ConfigureAwait(false);
-        return Page(DashboardPages.Incident(incident, timeline, actions, alerts));
+                var timeline = await store.TimelineAsync(n, 0, int.MaxValue, cancellationToken).ConfigureAwait(false);
+                var actions = await store.ActionItemsAsync(n, cancellationToken).ConfigureAwait(false);
+                var alerts = await AlertQueries.OfIncidentAsync(connection, n, cancellationToken).ConfigureAwait(false);
+                return DashboardPages.Incident(incident, timeline, actions, alerts);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return page is null
+            ? Page("<!DOCTYPE html><title>Not found</title><p>There is no such incident. <a href=\"/\">All incidents</a></p>", StatusCodes.Status404NotFound)
+            : Page(page);
     }
 
     private static async Task<IResult> LoginAsync(HttpRequest request, ApiAccess access)

@@ -48,6 +48,15 @@ internal sealed class SqlIncidentStore(
         return rows.Select(r => r.ToIncident()).ToList();
     }
 
+    /// <summary>The newest incidents in one status, newest first.</summary>
+    public async Task<IReadOnlyList<Incident>> ListInStatusAsync(IncidentStatus status, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<IncidentRow>(Command(
+            $"SELECT {IncidentColumns} FROM incidents WHERE status = @status ORDER BY number DESC LIMIT @limit",
+            new { status = status.Name(), limit }, cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToIncident()).ToList();
+    }
+
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int number, long afterId, int limit, CancellationToken cancellationToken)
     {
         // Paged by id (a page ends at the highest id it holds, and the next starts after it), shown in time order: a

@@ -108,6 +108,27 @@ public sealed class IncidentApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ListFiltersByOneStatusNewestFirstWithinTheLimit()
+    {
+        await _client.DeclareAsync();
+        var second = await _client.DeclareAsync();
+        var third = await _client.DeclareAsync();
+        var fourth = await _client.DeclareAsync();
+        await _client.CommandAsync(second, "status monitoring");
+        await _client.CommandAsync(third, "resolve");
+
+        var (_, monitoring) = await _client.GetJsonAsync("/api/incidents?status=monitoring");
+        var (_, resolved) = await _client.GetJsonAsync("/api/incidents?status=RESOLVED");
+        var (_, investigating) = await _client.GetJsonAsync("/api/incidents?status=investigating&limit=1");
+        var (_, none) = await _client.GetJsonAsync("/api/incidents?status=identified");
+
+        Assert.Equal([second], monitoring!.AsArray().Select(i => i!["number"]!.GetValue<int>()));
+        Assert.Equal([third], resolved!.AsArray().Select(i => i!["number"]!.GetValue<int>()));
+        Assert.Equal([fourth], investigating!.AsArray().Select(i => i!["number"]!.GetValue<int>()));
+        Assert.Empty(none!.AsArray());
+    }
+
+    [Fact]
     public async Task DeclareOverHttpKeepsTheFlags()
     {
         var (response, body) = await _client.PostJsonAsync("/api/incidents", new { title = "Game day", severity = "sev4", drill = true, @private = true });

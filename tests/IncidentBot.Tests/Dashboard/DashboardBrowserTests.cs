@@ -9,7 +9,7 @@ namespace IncidentBot.Dashboard;
 public sealed class DashboardBrowserTests
 {
     [Fact]
-    public async Task AResponderSeesTheIncidentOpensItAndWatchesTheTimelineGrow()
+    public async Task AResponderSeesTheIncidentOpensItAndWatchesTheTimelineAndStatusChange()
     {
         await using var bot = await RunningBot.StartAsync();
         var client = bot.Client;
@@ -30,6 +30,10 @@ public sealed class DashboardBrowserTests
         await client.CommandAsync(number, "note EU payment gateway returns 503");
         var added = wait.Until(d => d.FindElements(By.CssSelector("#timeline tbody tr[data-kind='note']")).FirstOrDefault());
         Assert.Contains("EU payment gateway returns 503", added!.Text, StringComparison.Ordinal);
+
+        await client.CommandAsync(number, "status monitoring");
+        wait.Until(d => d.FindElement(By.CssSelector("[data-field='status']")).Text == "monitoring");
+        Assert.Equal("SEV1", browser.FindElement(By.CssSelector("[data-field='severity']")).Text);
     }
 
     private static class Browser
