@@ -11,7 +11,6 @@ internal static class AlertsExtensions
         services.AddSingleton<IValidateOptions<AlertsOptions>, PolicyValidation>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertsOptions>>().Value.ToPolicy().Policy
             ?? throw new InvalidOperationException("The Alerts options are not valid."));
-        services.AddSingleton<AlertQueries>();
         return services;
     }
 

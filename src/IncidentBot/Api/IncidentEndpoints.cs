@@ -49,26 +49,15 @@ internal static class IncidentEndpoints
     private static async Task<Results<Ok<IncidentDetailJson>, ProblemHttpResult>> GetAsync(
         string number, IncidentQueries queries, CancellationToken cancellationToken)
     {
-        if (!OutcomeResults.TryParseNumber(number, out var n))
+        if (!OutcomeResults.TryParseNumber(number, out var n) ||
+            await queries.DetailAsync(n, withTimeline: false, cancellationToken).ConfigureAwait(false) is not { } detail)
         {
             return OutcomeResults.UnknownIncident(number);
         }
 
-        var detail = await queries.WithStoreAsync(
-            async (store, connection) =>
-            {
-                if (await store.FindAsync(n, cancellationToken).ConfigureAwait(false) is not { } incident)
-                {
-                    return null;
-                }
-
-                var actions = await store.ActionItemsAsync(n, cancellationToken).ConfigureAwait(false);
-                var alerts = await AlertQueries.OfIncidentAsync(connection, n, cancellationToken).ConfigureAwait(false);
-                return new IncidentDetailJson(
-                    IncidentJson.Of(incident), actions.Select(ActionItemJson.Of).ToList(), alerts.Alerts.Select(AlertJson.Of).ToList(), alerts.Total);
-            },
-            cancellationToken).ConfigureAwait(false);
-        return detail is null ? OutcomeResults.UnknownIncident(number) : TypedResults.Ok(detail);
+        return TypedResults.Ok(new IncidentDetailJson(
+            IncidentJson.Of(detail.Incident), detail.ActionItems.Select(ActionItemJson.Of).ToList(),
+            detail.Alerts.Alerts.Select(AlertJson.Of).ToList(), detail.Alerts.Total));
     }
 
     private static async Task<Results<Created<IncidentJson>, ProblemHttpResult>> DeclareAsync(

@@ -35,28 +35,15 @@ internal static class DashboardEndpoints
     private static async Task<ContentHttpResult> IncidentAsync(
         string number, IncidentQueries queries, CancellationToken cancellationToken)
     {
-        var page = !OutcomeResults.TryParseNumber(number, out var n) ? null : await queries.WithStoreAsync(
-            async (store, connection) =>
-            {
-                if (await store.FindAsync(n, cancellationToken).ConfigureAwait(false) is not { } incident)
-                {
-                    return null;
-                }
+        if (!OutcomeResults.TryParseNumber(number, out var n) ||
+            await queries.DetailAsync(n, withTimeline: true, cancellationToken).ConfigureAwait(false) is not { } detail)
+        {
+            return Page("<!DOCTYPE html><title>Not found</title><p>There is no such incident. <a href=\"/\">All incidents</a></p>", StatusCodes.Status404NotFound);
+        }
 
-                if (incident.IsPrivate)
-                {
-                    return DashboardPages.Private(incident);
-                }
-
-                var timeline = await store.TimelineAsync(n, 0, int.MaxValue, cancellationToken).ConfigureAwait(false);
-                var actions = await store.ActionItemsAsync(n, cancellationToken).ConfigureAwait(false);
-                var alerts = await AlertQueries.OfIncidentAsync(connection, n, cancellationToken).ConfigureAwait(false);
-                return DashboardPages.Incident(incident, timeline, actions, alerts);
-            },
-            cancellationToken).ConfigureAwait(false);
-        return page is null
-            ? Page("<!DOCTYPE html><title>Not found</title><p>There is no such incident. <a href=\"/\">All incidents</a></p>", StatusCodes.Status404NotFound)
-            : Page(page);
+        return Page(detail.Incident.IsPrivate
+            ? DashboardPages.Private(detail.Incident)
+            : DashboardPages.Incident(detail.Incident, detail.Timeline, detail.ActionItems, detail.Alerts));
     }
 
     private static async Task<IResult> LoginAsync(HttpRequest request, ApiAccess access)

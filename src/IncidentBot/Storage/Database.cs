@@ -50,8 +50,8 @@ internal abstract class Database
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// A connection for a health probe: it reaches the database as it is now, never a pooled connection opened before
-    /// the database went away, and never creates an empty database where the real one was.
+    /// A connection for a health probe, reaching the database as it is now. A pooled connection by default (a pooled
+    /// PostgreSQL connection to a server that went away fails); SQLite opens the file afresh, see its override.
     /// </summary>
     public virtual Task<DbConnection> OpenForProbeAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using IncidentBot.Alerts;
 using IncidentBot.Incidents;
 using IncidentBot.Timeline;
 
@@ -22,21 +22,37 @@ internal sealed class IncidentQueries(Database database) : IIncidentReader
     public Task<IReadOnlyList<ActionItem>> ActionItemsAsync(int number, CancellationToken cancellationToken) =>
         WithStoreAsync(store => store.ActionItemsAsync(number, cancellationToken), cancellationToken);
 
-    /// <summary>Runs read-only work on a connection of its own, outside the writer's queue.</summary>
-    public Task<T> WithStoreAsync<T>(Func<SqlIncidentStore, Task<T>> read, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        return WithStoreAsync((store, _) => read(store), cancellationToken);
-    }
+    /// <summary>The most alerts shown with one incident; the total is always given.</summary>
+    public const int AlertsShown = 200;
 
     /// <summary>
-    /// Runs read-only work on a connection of its own, outside the writer's queue; the connection is given too, for
-    /// reads of other stores (alerts) that belong to the same answer.
+    /// An incident with its action items, its newest alerts and, when <paramref name="withTimeline"/>, its whole timeline,
+    /// read on one connection; null when there is no such incident. The timeline is read before the incident, so the
+    /// incident shown is never older than the last entry shown with it: a page that then polls for later entries sees
+    /// every later change.
     /// </summary>
-    public async Task<T> WithStoreAsync<T>(Func<SqlIncidentStore, DbConnection, Task<T>> read, CancellationToken cancellationToken)
+    public async Task<IncidentDetail?> DetailAsync(int number, bool withTimeline, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var store = new SqlIncidentStore(database, connection, null);
+        IReadOnlyList<TimelineEntry> timeline = withTimeline
+            ? await store.TimelineAsync(number, 0, int.MaxValue, cancellationToken).ConfigureAwait(false)
+            : [];
+        if (await store.FindAsync(number, cancellationToken).ConfigureAwait(false) is not { } incident)
+        {
+            return null;
+        }
+
+        var actions = await store.ActionItemsAsync(number, cancellationToken).ConfigureAwait(false);
+        var alerts = await new SqlAlertStore(connection, null).OfIncidentAsync(number, AlertsShown, cancellationToken).ConfigureAwait(false);
+        return new IncidentDetail(incident, timeline, actions, alerts);
+    }
+
+    /// <summary>Runs read-only work on a connection of its own, outside the writer's queue.</summary>
+    public async Task<T> WithStoreAsync<T>(Func<SqlIncidentStore, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await read(new SqlIncidentStore(database, connection, null), connection).ConfigureAwait(false);
+        return await read(new SqlIncidentStore(database, connection, null)).ConfigureAwait(false);
     }
 }

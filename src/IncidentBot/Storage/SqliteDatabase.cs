@@ -15,7 +15,7 @@ namespace IncidentBot.Storage;
 internal sealed class SqliteDatabase : Database, IDisposable
 {
     private readonly string _connectionString;
-    private readonly string _probeConnectionString;
+    private readonly string? _probeConnectionString;
     private readonly Lock _gate = new();
     private volatile string? _logFile;
     private SqliteConnection? _keeper;
@@ -39,13 +39,7 @@ internal sealed class SqliteDatabase : Database, IDisposable
         }
 
         _connectionString = builder.ToString();
-        var probe = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false };
-        if (probe.Mode == SqliteOpenMode.ReadWriteCreate && probe.DataSource is { Length: > 0 } source && source != ":memory:")
-        {
-            probe.Mode = SqliteOpenMode.ReadWrite;
-        }
-
-        _probeConnectionString = probe.ToString();
+        _probeConnectionString = ProbeConnectionString(builder);
         Describe = builder.DataSource;
     }
 
@@ -55,7 +49,32 @@ internal sealed class SqliteDatabase : Database, IDisposable
 
     public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, cancellationToken);
 
-    public override Task<DbConnection> OpenForProbeAsync(CancellationToken cancellationToken) => OpenAsync(_probeConnectionString, cancellationToken);
+    /// <summary>
+    /// A file database is opened afresh, not from the pool: a pooled connection opened before the file was deleted can
+    /// still read the deleted file. It may not create the file, so a probe never leaves an empty database where the
+    /// real one was. A database in memory has no file to lose and is probed through the pool, where it lives.
+    /// </summary>
+    public override Task<DbConnection> OpenForProbeAsync(CancellationToken cancellationToken) =>
+        OpenAsync(_probeConnectionString ?? _connectionString, cancellationToken);
+
+    private static string? ProbeConnectionString(SqliteConnectionStringBuilder builder)
+    {
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is not { Length: > 0 } source ||
+            source.Contains(":memory:", StringComparison.Ordinal) || source.Contains("mode=memory", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var probe = new SqliteConnectionStringBuilder(builder.ToString()) { Pooling = false };
+
+        // A "file:" name may carry its own mode, which SQLite lets override this one: it is left as given.
+        if (probe.Mode == SqliteOpenMode.ReadWriteCreate && !source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            probe.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        return probe.ToString();
+    }
 
     private static async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {

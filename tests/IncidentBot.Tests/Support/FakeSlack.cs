@@ -27,6 +27,8 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>While true every call answers HTTP 500 (and is still recorded).</summary>
     private volatile bool _down;
 
+    private int _waiting;
+
     public bool Down
     {
         get => _down;
@@ -35,6 +37,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>Every call to the API waits for this before it is answered (or recorded).</summary>
     public Task Held { get; set; } = Task.CompletedTask;
+
+    /// <summary>How many calls have arrived and wait for <see cref="Held"/>.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     public ConcurrentDictionary<string, bool> TakenNames { get; } = new();
 
@@ -81,7 +86,15 @@ public sealed class FakeSlack : IAsyncDisposable
 
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         var auth = request.Headers.Authorization.ToString();
-        await Held;
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await Held;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
 
         if (_down)
         {
