@@ -21,6 +21,27 @@ internal static class ChatHttp
             .AddTimeout(TimeSpan.FromSeconds(20));
 
     /// <summary>
+    /// Sends <paramref name="request"/>; a platform that cannot be reached, or does not answer in time, is a
+    /// <see cref="ChatDeliveryException"/> to retry later (not refused), named after <paramref name="what"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        try
+        {
+            return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new ChatDeliveryException($"{what} could not be reached: {exception.Message}", refused: false, innerException: exception);
+        }
+        catch (Exception exception) when (TimedOut(exception, cancellationToken))
+        {
+            throw new ChatDeliveryException($"{what} timed out.", refused: false, innerException: exception);
+        }
+    }
+
+    /// <summary>
     /// Whether a call gave up on time rather than being cancelled by its caller: the pipeline's timeout (Polly's
     /// <see cref="Polly.Timeout.TimeoutRejectedException"/>), HttpClient's own (a cancellation nobody asked for), or a
     /// plain <see cref="TimeoutException"/>.

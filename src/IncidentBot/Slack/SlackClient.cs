@@ -52,21 +52,7 @@ internal sealed class SlackClient
     {
         using (request)
         {
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException exception)
-            {
-                throw new ChatDeliveryException($"Slack {method} could not be reached: {exception.Message}", refused: false, innerException: exception);
-            }
-            catch (Exception exception) when (ChatHttp.TimedOut(exception, cancellationToken))
-            {
-                throw new ChatDeliveryException($"Slack {method} timed out.", refused: false, innerException: exception);
-            }
-
-            using (response)
+            using (var response = await ChatHttp.SendAsync(_http, request, $"Slack {method}", cancellationToken).ConfigureAwait(false))
             {
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {

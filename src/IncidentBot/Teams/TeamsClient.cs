@@ -54,21 +54,7 @@ internal sealed class TeamsClient(HttpClient http, TeamsTokens tokens)
                 request.Content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json");
             }
 
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException exception)
-            {
-                throw new ChatDeliveryException($"{what} could not be reached: {exception.Message}", refused: false, innerException: exception);
-            }
-            catch (Exception exception) when (ChatHttp.TimedOut(exception, cancellationToken))
-            {
-                throw new ChatDeliveryException($"{what} timed out.", refused: false, innerException: exception);
-            }
-
-            using (response)
+            using (var response = await ChatHttp.SendAsync(http, request, what, cancellationToken).ConfigureAwait(false))
             {
                 if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 1)
                 {

@@ -56,25 +56,18 @@ internal sealed class TeamsTokens(IHttpClientFactory http, IOptions<TeamsOptions
     {
         var settings = options.Value;
         var endpoint = scope == TeamsOptions.GraphScope ? settings.GraphTokenEndpoint : new Uri(settings.TokenEndpoint);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = settings.AppId,
-            ["client_secret"] = settings.AppPassword,
-            ["scope"] = scope,
-        });
         using var client = http.CreateClient(Client);
-        HttpResponseMessage response;
-        try
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
-            response = await client.PostAsync(endpoint, form, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new ChatDeliveryException($"The token endpoint could not be reached: {exception.Message}", refused: false, innerException: exception);
-        }
-
-        using (response)
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = settings.AppId,
+                ["client_secret"] = settings.AppPassword,
+                ["scope"] = scope,
+            }),
+        };
+        using (var response = await ChatHttp.SendAsync(client, request, "The token endpoint", cancellationToken).ConfigureAwait(false))
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
