@@ -71,7 +71,7 @@ internal sealed class TeamsClient(HttpClient http, TeamsTokens tokens)
                 var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw new TeamsApiException(what, (int)response.StatusCode, ErrorCode(text));
+                    throw new TeamsApiException(what, (int)response.StatusCode, JsonObjects.TextAt(text, "error", "code"));
                 }
 
                 try
@@ -87,18 +87,4 @@ internal sealed class TeamsClient(HttpClient http, TeamsTokens tokens)
         }
     }
 
-    /// <summary>The <c>error.code</c> both the Bot Connector and Graph put in their error bodies.</summary>
-    private static string ErrorCode(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-                   && error.TryGetProperty("code", out var code) ? code.GetString() ?? "" : "";
-        }
-        catch (JsonException)
-        {
-            return "";
-        }
-    }
 }

@@ -72,7 +72,7 @@ internal sealed class TeamsTokens(IHttpClientFactory http, IOptions<TeamsOptions
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                var error = ErrorOf(text);
+                var error = JsonObjects.TextAt(text, "error");
                 throw new ChatDeliveryException(
                     $"The token endpoint refused the bot's credentials for {scope}: HTTP {(int)response.StatusCode} {error}.",
                     refused: response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden,
@@ -94,16 +94,4 @@ internal sealed class TeamsTokens(IHttpClientFactory http, IOptions<TeamsOptions
         }
     }
 
-    private static string ErrorOf(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("error", out var error) ? error.GetString() ?? "" : "";
-        }
-        catch (JsonException)
-        {
-            return "";
-        }
-    }
 }
