@@ -1,3 +1,4 @@
+using IncidentBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IncidentBot.Alerts;
@@ -7,39 +8,22 @@ internal static class AlertBody
 {
     public static async Task<(byte[]? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > maxBytes)
+        var (read, status, why) = await RequestBody.ReadAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
+        using (read)
         {
-            return (null, TooLarge(maxBytes));
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 16 * 1024);
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            if (read is null)
             {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return (null, TooLarge(maxBytes));
-                }
-
-                buffer.Write(chunk, 0, read);
+                return (null, status == StatusCodes.Status413PayloadTooLarge ? TooLarge(maxBytes) : TypedResults.Problem(
+                    $"The body could not be read whole: {why}", statusCode: StatusCodes.Status400BadRequest, title: "Bad body"));
             }
-        }
-        catch (BadHttpRequestException exception)
-        {
-            return (null, TypedResults.Problem(
-                $"The body could not be read whole: {exception.Message}", statusCode: StatusCodes.Status400BadRequest, title: "Bad body"));
-        }
 
-        if (buffer.Length == 0)
-        {
-            return (null, TypedResults.Problem("The body is empty; send the alert as JSON.", statusCode: StatusCodes.Status400BadRequest, title: "Bad JSON"));
-        }
+            if (read.Length == 0)
+            {
+                return (null, TypedResults.Problem("The body is empty; send the alert as JSON.", statusCode: StatusCodes.Status400BadRequest, title: "Bad JSON"));
+            }
 
-        return (buffer.ToArray(), null);
+            return (read.ToArray(), null);
+        }
     }
 
     private static ProblemHttpResult TooLarge(int maxBytes) => TypedResults.Problem(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IncidentBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -22,49 +23,12 @@ internal static class JsonBody
                 title: "Unsupported media type"));
         }
 
-        if (request.ContentLength > MaxBytes)
+        var (body, status, why) = await RequestBody.ReadAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false);
+        using (body)
         {
-            return (null, TooLarge());
-        }
-
-        // Sized to the body announced (commands are a few dozen bytes), growing only for a body of unknown length: a
-        // 64 KiB buffer per request would come from the large-object heap whenever the pool runs dry under load.
-        var pool = System.Buffers.ArrayPool<byte>.Shared;
-        var buffer = pool.Rent((int)Math.Min((request.ContentLength ?? 4096) + 1, MaxBytes + 1));
-        try
-        {
-            var length = 0;
-            int read;
-            try
-            {
-                while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                    if (length > MaxBytes)
-                    {
-                        return (null, TooLarge());
-                    }
-
-                    if (length == buffer.Length)
-                    {
-                        var larger = pool.Rent(Math.Min(buffer.Length * 2, MaxBytes + 1));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        pool.Return(buffer);
-                        buffer = larger;
-                    }
-                }
-            }
-            catch (BadHttpRequestException exception)
-            {
-                // The client sent less than it announced, or went away mid-body.
-                return (null, TypedResults.Problem(exception.Message, statusCode: exception.StatusCode, title: "Bad request body"));
-            }
-
-            return Deserialize<T>(request, buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            pool.Return(buffer);
+            return body is not null ? Deserialize<T>(request, body.Span)
+                : status == StatusCodes.Status413PayloadTooLarge ? (null, TooLarge())
+                : (null, TypedResults.Problem(why, statusCode: status, title: "Bad request body"));
         }
     }
 

@@ -1,3 +1,4 @@
+using IncidentBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -11,20 +12,19 @@ internal sealed partial class SlackInbound(IOptions<SlackOptions> options, TimeP
 
     public async Task<(byte[]? Body, IResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes)
+        var (read, status, broken) = await RequestBody.ReadAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false);
+        if (read is null)
         {
-            return (null, TypedResults.Problem("The body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge));
+            return (null, TypedResults.Problem(
+                status == StatusCodes.Status413PayloadTooLarge ? "The body is too large." : $"The body could not be read whole: {broken}", statusCode: status));
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (buffer.Length > MaxBytes)
+        byte[] body;
+        using (read)
         {
-            return (null, TypedResults.Problem("The body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge));
+            body = read.ToArray();
         }
 
-        var body = buffer.ToArray();
         var why = SlackSignature.Check(
             options.Value.SigningSecret,
             request.Headers["X-Slack-Request-Timestamp"].ToString(),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IncidentBot.Chat;
 using IncidentBot.Commands;
+using IncidentBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Teams;
@@ -36,21 +37,24 @@ internal static partial class TeamsMessagesEndpoint
             return Unauthorized(logger, request, refusal!);
         }
 
-        if (request.ContentLength > MaxBytes)
+        var (body, status, broken) = await RequestBody.ReadAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
         {
-            return TypedResults.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem(
+                status == StatusCodes.Status413PayloadTooLarge ? "The activity is too large." : $"The activity could not be read whole: {broken}", statusCode: status);
         }
 
         TeamsActivity? activity;
-        try
+        using (body)
         {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
-            activity = body.Length > MaxBytes ? null : JsonSerializer.Deserialize<TeamsActivity>(body.ToArray(), TeamsClient.Json);
-        }
-        catch (JsonException)
-        {
-            activity = null;
+            try
+            {
+                activity = JsonSerializer.Deserialize<TeamsActivity>(body.Span, TeamsClient.Json);
+            }
+            catch (JsonException)
+            {
+                activity = null;
+            }
         }
 
         if (activity is not { Type: { Length: > 0 }, ServiceUrl: { Length: > 0 }, Conversation.Id: { Length: > 0 } })
