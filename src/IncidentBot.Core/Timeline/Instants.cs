@@ -1,8 +1,13 @@
+using System.Globalization;
+
 namespace IncidentBot.Timeline;
 
 /// <summary>Every instant is kept in UTC with millisecond precision.</summary>
 public static class Instants
 {
+    /// <summary>The custom format of the text <see cref="Format"/> writes.</summary>
+    public const string Pattern = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
     public static DateTimeOffset Truncate(DateTimeOffset at)
     {
         var utc = at.ToUniversalTime();
@@ -11,7 +16,7 @@ public static class Instants
 
     /// <summary>
     /// ISO-8601, UTC, milliseconds: <c>2025-03-04T13:05:00.250Z</c>, the same as the custom format
-    /// <c>yyyy-MM-dd'T'HH:mm:ss.fff'Z'</c>, written digit by digit: every timeline entry and every instant the API
+    /// <see cref="Pattern"/>, written digit by digit: every timeline entry and every instant the API
     /// shows goes through here.
     /// </summary>
     public static string Format(DateTimeOffset at) => string.Create(24, at.UtcDateTime, static (text, utc) =>
@@ -32,6 +37,18 @@ public static class Instants
         Digits(text.Slice(20, 3), utc.Millisecond);
         text[23] = 'Z';
     });
+
+    /// <summary>
+    /// Reads an instant stored as text: what <see cref="Format"/> writes, read exactly (the common case, and cheap), else
+    /// any ISO-8601 text, taken as UTC when it names no offset.
+    /// </summary>
+    public static DateTimeOffset Parse(string text)
+    {
+        const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        return DateTimeOffset.TryParseExact(text, Pattern, CultureInfo.InvariantCulture, Utc, out var exact)
+            ? exact
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, Utc);
+    }
 
     /// <summary>Writes <paramref name="value"/> right-aligned in <paramref name="into"/>, padded with zeros.</summary>
     private static void Digits(Span<char> into, int value)

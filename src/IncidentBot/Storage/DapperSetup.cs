@@ -55,10 +55,7 @@ internal static class DapperSetup
 
         public override DateTimeOffset Parse(object value) => value switch
         {
-            // What Instants.Format writes, read exactly (the common case, and cheap), else any ISO-8601 text.
-            string text when DateTimeOffset.TryParseExact(
-                text, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var exact) => exact,
-            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            string text => Instants.Parse(text),
             DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
             DateTimeOffset instant => instant.ToUniversalTime(),
             _ => throw new DataException($"Cannot read an instant from {value.GetType().Name}."),

@@ -32,4 +32,16 @@ public sealed class InstantsTests
         var back = DateTimeOffset.Parse(Instants.Format(at), CultureInfo.InvariantCulture);
         Assert.Equal(Instants.Truncate(at), back);
     }
+
+    [Theory]
+    [InlineData("2026-11-24T22:05:07.123Z", "2026-11-24T22:05:07.123Z")]
+    [InlineData("2026-11-24 22:05:07", "2026-11-24T22:05:07.000Z")]
+    [InlineData("2026-11-24T23:05:07.5+01:00", "2026-11-24T22:05:07.500Z")]
+    public void StoredTextIsReadAsUtcWhetherWrittenHereOrAnyIsoWay(string stored, string expected)
+    {
+        var at = Instants.Parse(stored);
+
+        Assert.Equal(TimeSpan.Zero, at.Offset);
+        Assert.Equal(expected, Instants.Format(at));
+    }
 }
