@@ -140,10 +140,13 @@ internal static class IncidentEndpoints
             return OutcomeResults.UnknownIncident(number);
         }
 
+        // A page with entries proves the incident exists; only an empty one (a poll with nothing new) needs the check.
         var entries = await queries.WithStoreAsync(
-            async store => await store.FindAsync(n, cancellationToken).ConfigureAwait(false) is null
-                ? null
-                : await store.TimelineAsync(n, after ?? 0, Math.Clamp(limit ?? 10_000, 1, 100_000), cancellationToken).ConfigureAwait(false),
+            async store =>
+            {
+                var page = await store.TimelineAsync(n, after ?? 0, Math.Clamp(limit ?? 10_000, 1, 100_000), cancellationToken).ConfigureAwait(false);
+                return page.Count > 0 || await store.FindAsync(n, cancellationToken).ConfigureAwait(false) is not null ? page : null;
+            },
             cancellationToken).ConfigureAwait(false);
         if (entries is null)
         {

@@ -121,7 +121,8 @@ internal sealed class SqlIncidentStore(
             ON CONFLICT DO NOTHING
             RETURNING id
             """, transaction, "incident", "at", "actor", "kind", "text", "source_key", "link");
-        PreparedStatements.Bind(append, entry.IncidentNumber, Instants.Format(entry.At), entry.Actor, entry.Kind.Name(), entry.Text, entry.SourceKey, entry.Link);
+        var at = Instants.Format(entry.At);
+        PreparedStatements.Bind(append, entry.IncidentNumber, at, entry.Actor, entry.Kind.Name(), entry.Text, entry.SourceKey, entry.Link);
         if (await append.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not { } id || id is DBNull)
         {
             return null;
@@ -134,7 +135,7 @@ internal sealed class SqlIncidentStore(
                 INSERT INTO chat_outbox (platform, incident_number, entry_id, next_attempt_at)
                 VALUES (@platform, @incident, @entry, @next)
                 """, transaction, "platform", "incident", "entry", "next");
-            PreparedStatements.Bind(queue, platform, entry.IncidentNumber, stored, Instants.Format(entry.At));
+            PreparedStatements.Bind(queue, platform, entry.IncidentNumber, stored, at);
             await queue.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

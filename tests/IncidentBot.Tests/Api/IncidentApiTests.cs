@@ -207,6 +207,25 @@ public sealed class IncidentApiTests : IDisposable
         var (response, _) = await _client.CommandAsync(999, "note hello");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(_app));
+    }
+
+    [Theory]
+    [InlineData("{\"text\": ")]
+    [InlineData("{\"text\": 42}")]
+    [InlineData("not json at all")]
+    [InlineData("")]
+    public async Task BadJsonForACommandIsAProblemAndStoresNothing(string json)
+    {
+        var number = await _client.DeclareAsync();
+        var before = await DatabaseSnapshot.TakeAsync(_app);
+
+        var response = await _client.PostAsync(
+            new Uri($"/api/incidents/{number}/commands", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(before, await DatabaseSnapshot.TakeAsync(_app));
     }
 
@@ -222,6 +241,7 @@ public sealed class IncidentApiTests : IDisposable
         var (response, body) = await _client.CommandAsync(number, text);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(usage, body!["usage"]!.GetValue<string>());
         Assert.Equal(before, await DatabaseSnapshot.TakeAsync(_app));
     }
