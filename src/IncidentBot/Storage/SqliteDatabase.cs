@@ -29,9 +29,9 @@ internal sealed class SqliteDatabase : Database, IDisposable
             ForeignKeys = true,
             DefaultTimeout = 30,
         };
-        if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && file != ":memory:")
+        if (!InMemory(builder) && !IsUri(builder.DataSource))
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(directory))
             {
                 Directory.CreateDirectory(directory);
@@ -57,18 +57,23 @@ internal sealed class SqliteDatabase : Database, IDisposable
     public override Task<DbConnection> OpenForProbeAsync(CancellationToken cancellationToken) =>
         OpenAsync(_probeConnectionString ?? _connectionString, cancellationToken);
 
+    /// <summary>Whether the database lives in memory (or is a temporary one), with no file of its own.</summary>
+    private static bool InMemory(SqliteConnectionStringBuilder builder) =>
+        builder.Mode == SqliteOpenMode.Memory || builder.DataSource is not { Length: > 0 } source ||
+        source.Contains(":memory:", StringComparison.Ordinal) || source.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A "file:" name, which may carry its own mode and other options: it is left as given.</summary>
+    private static bool IsUri(string source) => source.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+
     private static string? ProbeConnectionString(SqliteConnectionStringBuilder builder)
     {
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is not { Length: > 0 } source ||
-            source.Contains(":memory:", StringComparison.Ordinal) || source.Contains("mode=memory", StringComparison.OrdinalIgnoreCase))
+        if (InMemory(builder))
         {
             return null;
         }
 
         var probe = new SqliteConnectionStringBuilder(builder.ToString()) { Pooling = false };
-
-        // A "file:" name may carry its own mode, which SQLite lets override this one: it is left as given.
-        if (probe.Mode == SqliteOpenMode.ReadWriteCreate && !source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        if (probe.Mode == SqliteOpenMode.ReadWriteCreate && !IsUri(builder.DataSource))
         {
             probe.Mode = SqliteOpenMode.ReadWrite;
         }
