@@ -8,9 +8,9 @@ namespace IncidentBot.Teams;
 
 /// <summary>
 /// <c>POST /teams/messages</c>: Bot Framework activities. The bearer token is checked before anything is read or
-/// stored. A command (typed after <c>@IncidentBot</c>, or carried by a card's button) runs at once; Teams is answered
-/// when it is done or after <see cref="TeamsOptions.InlineReplyMilliseconds"/>, whichever comes first, and the reply
-/// goes through the Bot Connector. An <c>adaptiveCard/action</c> invoke gets its reply in the HTTP answer itself.
+/// stored. A command (typed after <c>@IncidentBot</c>, or carried by a card's button) runs at once, Teams is answered
+/// and the reply follows through the Bot Connector. An <c>adaptiveCard/action</c> invoke gets its reply in the HTTP
+/// answer itself when it is done within <see cref="TeamsOptions.InlineReplyMilliseconds"/>.
 /// </summary>
 internal static partial class TeamsMessagesEndpoint
 {
@@ -83,11 +83,10 @@ internal static partial class TeamsMessagesEndpoint
                 return await InvokeAsync(activity, runner, rooms, followUps, options.Value, time).ConfigureAwait(false);
 
             case "message":
-                var work = RunAsync(activity, TeamsCommandText.Of(activity) ?? "", runner, rooms);
-                var reply = async () => await followUps.ReplyAsync(activity, await work.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
-                await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(options.Value.InlineReplyMilliseconds), time, CancellationToken.None))
-                    .ConfigureAwait(false);
-                followUps.Run(reply);
+                // A message's reply always goes through the connector: Teams is answered at once.
+                followUps.Run(async () => await followUps.ReplyAsync(
+                    activity, await RunAsync(activity, TeamsCommandText.Of(activity) ?? "", runner, rooms).ConfigureAwait(false),
+                    CancellationToken.None).ConfigureAwait(false));
                 return TypedResults.Ok();
 
             default:

@@ -46,7 +46,7 @@ public sealed class TeamsOptions : IValidatableObject
     [Url]
     public string TokenEndpoint { get; set; } = "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
 
-    /// <summary>How long a command may take before Teams is answered and the reply follows through the connector.</summary>
+    /// <summary>How long a card's command (an invoke) may take to be answered in the HTTP reply; after that the reply follows through the connector.</summary>
     [Range(100, 10_000)]
     public int InlineReplyMilliseconds { get; set; } = 4000;
 
