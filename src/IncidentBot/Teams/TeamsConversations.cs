@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
@@ -7,9 +8,16 @@ namespace IncidentBot.Teams;
 /// <summary>
 /// The Bot Connector address (<c>serviceUrl</c>) of every Teams conversation, channel and team the bot knows. The writer
 /// is looked up when first needed: it depends on the chat platforms (to write outbox rows), and the Teams platform on this.
+/// Every activity carries its serviceUrl, which almost never changes: an address already stored is written again only
+/// when it changes, or once <see cref="Refresh"/> has passed (which keeps "the latest heard" true to that much).
 /// </summary>
-internal sealed class TeamsConversations(Database database, IServiceProvider services, IOptions<TeamsOptions> options)
+internal sealed class TeamsConversations(Database database, IServiceProvider services, IOptions<TeamsOptions> options, TimeProvider time)
 {
+    /// <summary>How long an address stored unchanged goes without being written again.</summary>
+    public static readonly TimeSpan Refresh = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, (string ServiceUrl, string? TenantId, DateTimeOffset At)> _stored = new(StringComparer.Ordinal);
+
     private DatabaseWriter Writer => services.GetRequiredService<DatabaseWriter>();
 
     /// <summary>Remembers where the activity's conversation, channel and team are reached.</summary>
@@ -21,7 +29,25 @@ internal sealed class TeamsConversations(Database database, IServiceProvider ser
         return RememberAsync(ids, activity.ServiceUrl!, activity.TenantId, cancellationToken);
     }
 
-    public Task RememberAsync(IReadOnlyList<string> conversationIds, string serviceUrl, string? tenantId, CancellationToken cancellationToken) =>
+    public async Task RememberAsync(IReadOnlyList<string> conversationIds, string serviceUrl, string? tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationIds);
+        var now = time.GetUtcNow();
+        var changed = conversationIds.Where(id => !_stored.TryGetValue(id, out var stored) ||
+            stored.ServiceUrl != serviceUrl || stored.TenantId != tenantId || now - stored.At >= Refresh).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        await WriteAsync(changed, serviceUrl, tenantId, cancellationToken).ConfigureAwait(false);
+        foreach (var id in changed)
+        {
+            _stored[id] = (serviceUrl, tenantId, now);
+        }
+    }
+
+    private Task<int> WriteAsync(List<string> conversationIds, string serviceUrl, string? tenantId, CancellationToken cancellationToken) =>
         Writer.WriteAsync(async (scope, ct) =>
         {
             foreach (var id in conversationIds)
