@@ -18,15 +18,15 @@ internal sealed record TeamsActivity(
     TeamsActivity.Data? ChannelData,
     IReadOnlyList<TeamsActivity.Account>? MembersAdded)
 {
-    internal sealed record Account(string? Id, string? Name, string? AadObjectId);
+    internal sealed record Account(string? Id, string? Name);
 
-    internal sealed record Thread(string? Id, string? ConversationType, string? TenantId, bool? IsGroup);
+    internal sealed record Thread(string? Id, string? TenantId);
 
     internal sealed record Entity(string? Type, string? Text, Account? Mentioned);
 
-    internal sealed record Data(Named? Tenant, Named? Team, Named? Channel, string? EventType);
+    internal sealed record Data(Named? Tenant, Named? Team, Named? Channel);
 
-    internal sealed record Named(string? Id, string? Name);
+    internal sealed record Named(string? Id);
 
     public string? TenantId => ChannelData?.Tenant?.Id ?? Conversation?.TenantId;
 }

@@ -106,7 +106,7 @@ public sealed class FakeSlack : IAsyncDisposable
         {
             _rateLimits[method] = left - 1;
             _calls.Enqueue(new SlackCall(method, body, query, auth, 429));
-            return new RetryAfter();
+            return new RetryAfterOneSecond();
         }
 
         var answer = auth == "Bearer " + Token ? Answer(method, body, query) : new JsonObject { ["ok"] = false, ["error"] = "invalid_auth" };
@@ -162,16 +162,6 @@ public sealed class FakeSlack : IAsyncDisposable
         if (_server is not null)
         {
             await _server.DisposeAsync();
-        }
-    }
-
-    private sealed class RetryAfter : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = 429;
-            httpContext.Response.Headers.RetryAfter = "1";
-            return Task.CompletedTask;
         }
     }
 }

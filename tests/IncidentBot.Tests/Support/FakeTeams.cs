@@ -190,7 +190,7 @@ public sealed class FakeTeams : IAsyncDisposable
         if (_rateLimits.TryGetValue(kind, out var left) && left > 0)
         {
             _rateLimits[kind] = left - 1;
-            return Record(429, new RetryAfter());
+            return Record(429, new RetryAfterOneSecond());
         }
 
         var scope = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? _tokens.GetValueOrDefault(auth[7..]) : null;
@@ -223,16 +223,6 @@ public sealed class FakeTeams : IAsyncDisposable
                 return Record(201, Results.Json(new { id = thread, activityId = n.ToString(System.Globalization.CultureInfo.InvariantCulture) }, statusCode: 201), thread);
             default:
                 return Record(200, Results.Json(new { id = n.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
-        }
-    }
-
-    private sealed class RetryAfter : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = 429;
-            httpContext.Response.Headers.RetryAfter = "1";
-            return Task.CompletedTask;
         }
     }
 }

@@ -12,14 +12,14 @@ public sealed class TeamsCommandTextTests
     [InlineData("<p><at>IncidentBot</at> status monitoring</p>", "status monitoring")]
     [InlineData("help", "help")]
     public void TheBotsMentionIsRemoved(string text, string command) =>
-        Assert.Equal(command, TeamsCommandText.FromText(text, [new("mention", "<at>IncidentBot</at>", new(Bot, "IncidentBot", null))], Bot));
+        Assert.Equal(command, TeamsCommandText.FromText(text, [new("mention", "<at>IncidentBot</at>", new(Bot, "IncidentBot"))], Bot));
 
     [Fact]
     public void SomeoneElsesMentionBecomesOneWordOfTheGrammar()
     {
         var text = TeamsCommandText.FromText(
             "<at>IncidentBot</at> role scribe <at>Bob Jones</at>",
-            [new("mention", "<at>IncidentBot</at>", new(Bot, "IncidentBot", null)), new("mention", "<at>Bob Jones</at>", new("29:bob", "Bob Jones", null))],
+            [new("mention", "<at>IncidentBot</at>", new(Bot, "IncidentBot")), new("mention", "<at>Bob Jones</at>", new("29:bob", "Bob Jones"))],
             Bot);
 
         Assert.Equal("role scribe @Bob\u00A0Jones", text);
@@ -29,7 +29,7 @@ public sealed class TeamsCommandTextTests
     [Fact]
     public void ACardSubmitsCommandWinsOverText()
     {
-        var activity = new TeamsActivity("message", "1", null, "https://smba.example/", "msteams", null, new(Bot, "IncidentBot", null), null,
+        var activity = new TeamsActivity("message", "1", null, "https://smba.example/", "msteams", null, new(Bot, "IncidentBot"), null,
             null, null, JsonDocument.Parse("""{"command":"summary"}""").RootElement, null, null);
 
         Assert.Equal("summary", TeamsCommandText.Of(activity));
