@@ -10,6 +10,9 @@ public static class ChatText
     /// <summary>The most characters a Slack topic may have; Teams has no shorter limit that matters here.</summary>
     public const int MaxTopicLength = 250;
 
+    /// <summary>The answer to a command that outlasts the platform's acknowledgement; its reply follows.</summary>
+    public const string WorkingOnIt = "⏳ Working on it…";
+
     /// <summary><c>SEV1 · investigating · IC @alice · scribe @bob · comms —</c>.</summary>
     public static string Topic(Incident incident)
     {

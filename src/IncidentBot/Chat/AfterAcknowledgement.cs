@@ -28,6 +28,24 @@ internal sealed partial class AfterAcknowledgement(ILogger<AfterAcknowledgement>
         task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Waits for <paramref name="work"/> at most <paramref name="budget"/>: its result when it is done by then (Done
+    /// true), else Done false now, and <paramref name="later"/> gets the result when it comes, tracked as by
+    /// <see cref="Run"/>.
+    /// </summary>
+    public async Task<(bool Done, T? Result)> WithinAsync<T>(Task<T> work, TimeSpan budget, TimeProvider time, Func<T, Task> later)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(later);
+        if (await Task.WhenAny(work, Task.Delay(budget, time, CancellationToken.None)).ConfigureAwait(false) == work)
+        {
+            return (true, await work.ConfigureAwait(false));
+        }
+
+        Run(async () => await later(await work.ConfigureAwait(false)).ConfigureAwait(false));
+        return (false, default);
+    }
+
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)

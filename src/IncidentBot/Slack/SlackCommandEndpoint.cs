@@ -50,15 +50,10 @@ internal static class SlackCommandEndpoint
         }
 
         var actor = SlackUser.Mention(Field("user_id"), Field("user_name"));
-        var work = RunAsync(runner, rooms, text, actor, channel);
-        var inline = TimeSpan.FromMilliseconds(options.Value.InlineReplyMilliseconds);
-        if (await Task.WhenAny(work, Task.Delay(inline, time, CancellationToken.None)).ConfigureAwait(false) == work)
-        {
-            return Reply(await work.ConfigureAwait(false));
-        }
-
-        followUps.Run(async () => await followUps.ReplyAsync(responseUrl, await work.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false));
-        return Reply("⏳ Working on it…");
+        var (done, reply) = await followUps.WithinAsync(
+            RunAsync(runner, rooms, text, actor, channel), TimeSpan.FromMilliseconds(options.Value.InlineReplyMilliseconds), time,
+            later => followUps.ReplyAsync(responseUrl, later, CancellationToken.None)).ConfigureAwait(false);
+        return Reply(done ? reply! : ChatText.WorkingOnIt);
     }
 
     /// <summary>Runs a command typed (or clicked) in a Slack channel and gives the reply to show.</summary>

@@ -12,6 +12,10 @@ internal sealed partial class SlackFollowUps(IHttpClientFactory http, Chat.After
 
     public void Run(Func<Task> work) => later.Run(work);
 
+    /// <inheritdoc cref="Chat.AfterAcknowledgement.WithinAsync"/>
+    public Task<(bool Done, T? Result)> WithinAsync<T>(Task<T> work, TimeSpan budget, TimeProvider time, Func<T, Task> afterwards) =>
+        later.WithinAsync(work, budget, time, afterwards);
+
     /// <summary>An ephemeral reply to the person who ran a command, through the <c>response_url</c> Slack gave us.</summary>
     public async Task ReplyAsync(string? responseUrl, string text, CancellationToken cancellationToken)
     {

@@ -94,14 +94,10 @@ internal static class SlackInteractivityEndpoint
         var severity = interaction.Input("severity") is [var picked, ..] && SeverityText.TryParse(picked, out var chosen) ? chosen : Severity.Sev3;
         var flags = interaction.Input("flags");
         var declaration = new Declaration(title, severity, flags.Contains("private"), flags.Contains("drill"));
-        var work = runner.RunAsync(new DeclareCommand(declaration), actor, null, SlackCommandEndpoint.Prefix, CancellationToken.None);
-        var inline = TimeSpan.FromMilliseconds(options.InlineReplyMilliseconds);
-        if (await Task.WhenAny(work, Task.Delay(inline, time, CancellationToken.None)).ConfigureAwait(false) != work)
-        {
-            // The declaration is on its way; the modal closes now and the new channel's invitation follows.
-            followUps.Run(() => work);
-        }
-
+        // Done in time or not, the modal closes now; a declaration still on its way is followed by its room's invitation.
+        await followUps.WithinAsync(
+            runner.RunAsync(new DeclareCommand(declaration), actor, null, SlackCommandEndpoint.Prefix, CancellationToken.None),
+            TimeSpan.FromMilliseconds(options.InlineReplyMilliseconds), time, _ => Task.CompletedTask).ConfigureAwait(false);
         return TypedResults.Ok();
     }
 }

@@ -8,6 +8,10 @@ internal sealed class TeamsFollowUps(TeamsClient teams, Chat.AfterAcknowledgemen
 {
     public void Run(Func<Task> work) => later.Run(work);
 
+    /// <inheritdoc cref="Chat.AfterAcknowledgement.WithinAsync"/>
+    public Task<(bool Done, T? Result)> WithinAsync<T>(Task<T> work, TimeSpan budget, TimeProvider time, Func<T, Task> afterwards) =>
+        later.WithinAsync(work, budget, time, afterwards);
+
     /// <summary>Answers an activity in its own conversation (in a channel, in the same thread).</summary>
     public Task ReplyAsync(TeamsActivity activity, string text, CancellationToken cancellationToken)
     {

@@ -103,15 +103,10 @@ internal static partial class TeamsMessagesEndpoint
                 new { code = "BadRequest", message = "The card's data carries no command." }));
         }
 
-        var work = RunAsync(activity, command, runner, rooms);
-        var inline = Task.Delay(TimeSpan.FromMilliseconds(options.InlineReplyMilliseconds), time, CancellationToken.None);
-        if (await Task.WhenAny(work, inline).ConfigureAwait(false) == work)
-        {
-            return Message(await work.ConfigureAwait(false));
-        }
-
-        followUps.Run(async () => await followUps.ReplyAsync(activity, await work.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false));
-        return Message("⏳ Working on it…");
+        var (done, reply) = await followUps.WithinAsync(
+            RunAsync(activity, command, runner, rooms), TimeSpan.FromMilliseconds(options.InlineReplyMilliseconds), time,
+            later => followUps.ReplyAsync(activity, later, CancellationToken.None)).ConfigureAwait(false);
+        return Message(done ? reply! : ChatText.WorkingOnIt);
     }
 
     private static async Task<string> RunAsync(TeamsActivity activity, string text, CommandRunner runner, RoomStore rooms)

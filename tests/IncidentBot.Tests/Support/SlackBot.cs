@@ -35,7 +35,7 @@ public static class SlackBot
         var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
         var shown = reply["text"]!.GetValue<string>();
-        if (shown != "⏳ Working on it…")
+        if (shown != IncidentBot.Chat.ChatText.WorkingOnIt)
         {
             return shown;
         }
