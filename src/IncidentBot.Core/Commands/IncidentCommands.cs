@@ -63,7 +63,7 @@ public static class IncidentCommands
             return CommandOutcome.Refused(change.Refusal!, incident, command);
         }
 
-        if (command is not (NoteCommand or UpdateCommand))
+        if (change.Modified)
         {
             await ledger.UpdateAsync(incident, cancellationToken).ConfigureAwait(false);
         }
@@ -91,8 +91,8 @@ public static class IncidentCommands
         RoleCommand role => incident.AssignRole(role.Role, role.User ?? context.Actor, context.Actor, context.Now),
         SeverityCommand sev => incident.ChangeSeverity(sev.Severity, context.Actor, context.Now),
         StatusCommand status => incident.ChangeStatus(status.Status, context.Actor, context.Now),
-        NoteCommand note => Change.Of(incident.Record(TimelineKind.Note, note.Text, context.Actor, context.Now)),
-        UpdateCommand update => Change.Of(incident.Record(TimelineKind.StatusUpdate, update.Text, context.Actor, context.Now)),
+        NoteCommand note => Change.Recorded(incident.Record(TimelineKind.Note, note.Text, context.Actor, context.Now)),
+        UpdateCommand update => Change.Recorded(incident.Record(TimelineKind.StatusUpdate, update.Text, context.Actor, context.Now)),
         ResolveCommand resolve => incident.Resolve(resolve.Text, context.Actor, context.Now),
         ReopenCommand => incident.Reopen(context.Actor, context.Now),
         _ => null,

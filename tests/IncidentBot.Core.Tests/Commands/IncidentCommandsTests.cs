@@ -43,6 +43,22 @@ public class IncidentCommandsTests
     }
 
     [Fact]
+    public async Task ANoteOrAnUpdateOnlyWritesItsEntryWhileAChangeAlsoStoresTheIncident()
+    {
+        await Run("declare X");
+        var before = _ledger.Updates;
+
+        await Run("note checked the dashboards", 1);
+        await Run("update Still investigating", 1);
+        var afterRecords = _ledger.Updates;
+        await Run("sev 1", 1);
+
+        Assert.Equal(before, afterRecords);
+        Assert.Equal(before + 1, _ledger.Updates);
+        Assert.Equal([TimelineKind.Declared, TimelineKind.Note, TimelineKind.StatusUpdate, TimelineKind.SeverityChanged], _ledger.Timeline.Select(e => e.Kind));
+    }
+
+    [Fact]
     public async Task RoleWithoutAUserGoesToTheOneAsking()
     {
         await Run("declare X");

@@ -34,6 +34,9 @@ public sealed class InMemoryIncidentLedger : IIncidentLedger
         return Task.CompletedTask;
     }
 
+    /// <summary>How many times an incident was stored again.</summary>
+    public int Updates { get; private set; }
+
     public Task UpdateAsync(Incident incident, CancellationToken cancellationToken)
     {
         if (!_incidents.ContainsKey(incident.Number))
@@ -42,6 +45,7 @@ public sealed class InMemoryIncidentLedger : IIncidentLedger
         }
 
         _incidents[incident.Number] = incident.ToState();
+        Updates++;
         return Task.CompletedTask;
     }
 
