@@ -20,6 +20,13 @@ internal static class ChatHttp
             })
             .AddTimeout(TimeSpan.FromSeconds(20));
 
+    /// <summary>A configured base address with its trailing slash, so that relative paths resolve below it, not beside it.</summary>
+    public static Uri BaseAddress(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return new Uri(url.EndsWith('/') ? url : url + "/");
+    }
+
     /// <summary>
     /// Sends <paramref name="request"/>; a platform that cannot be reached, or does not answer in time, is a
     /// <see cref="ChatDeliveryException"/> to retry later (not refused), named after <paramref name="what"/>.

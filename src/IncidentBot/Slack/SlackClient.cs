@@ -26,7 +26,7 @@ internal sealed class SlackClient
     {
         _http = http;
         var baseUrl = options.Value.ApiBaseUrl;
-        _http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        _http.BaseAddress = ChatHttp.BaseAddress(baseUrl);
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
     }
 

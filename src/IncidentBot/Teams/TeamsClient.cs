@@ -20,11 +20,11 @@ internal sealed class TeamsClient(HttpClient http, TeamsTokens tokens)
     };
 
     /// <summary><c>{serviceUrl}/v3/conversations</c>: where a new conversation (a new channel post) is created.</summary>
-    public static Uri Conversations(string serviceUrl) => new(Base(serviceUrl), "v3/conversations");
+    public static Uri Conversations(string serviceUrl) => new(ChatHttp.BaseAddress(serviceUrl), "v3/conversations");
 
     /// <summary><c>{serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]</c>: where a message is sent, or replied.</summary>
     public static Uri Activities(string serviceUrl, string conversationId, string? replyToId = null) =>
-        new(Base(serviceUrl), $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities" +
+        new(ChatHttp.BaseAddress(serviceUrl), $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities" +
                               (string.IsNullOrEmpty(replyToId) ? "" : "/" + Uri.EscapeDataString(replyToId)));
 
     /// <summary>A plain message; lines become paragraphs, as Teams' Markdown needs them to show as lines.</summary>
@@ -33,8 +33,6 @@ internal sealed class TeamsClient(HttpClient http, TeamsTokens tokens)
 
     public static object CardMessage(object card, string summary) =>
         new { Type = "message", Summary = summary, Attachments = new[] { TeamsCards.Attachment(card) } };
-
-    private static Uri Base(string serviceUrl) => new(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/");
 
     public async Task<JsonElement> CallAsync(HttpMethod method, Uri url, object? body, string scope, CancellationToken cancellationToken)
     {

@@ -64,7 +64,7 @@ internal sealed class TeamsPlatform(
     private async Task<JsonElement> CreateChannelAsync(Delivery d, CancellationToken ct)
     {
         var settings = options.Value;
-        var graph = new Uri(settings.GraphBaseUrl.EndsWith('/') ? settings.GraphBaseUrl : settings.GraphBaseUrl + "/");
+        var graph = ChatHttp.BaseAddress(settings.GraphBaseUrl);
         var url = new Uri(graph, $"teams/{Uri.EscapeDataString(settings.TeamId)}/channels");
         for (var attempt = 1; ; attempt++)
         {
