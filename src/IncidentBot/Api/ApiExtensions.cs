@@ -15,7 +15,6 @@ internal static class ApiExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ApiAccess>();
         services.AddSingleton<ApiTokenFilter>();
         services.AddSingleton<CommandRunner>();

@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace IncidentBot.Chat;
@@ -6,8 +8,17 @@ namespace IncidentBot.Chat;
 /// <summary>What every chat platform's HTTP clients share.</summary>
 internal static class ChatHttp
 {
-    /// <summary>A few quick retries on 429 (waiting what <c>Retry-After</c> says, up to 30 s) and 5xx; the outbox retries beyond that.</summary>
-    public static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline) =>
+    /// <summary>
+    /// A few quick retries on 429 (waiting what <c>Retry-After</c> says, up to 30 s), and on 5xx and timeouts for reads;
+    /// each try ends after <see cref="ChatOptions.TimeoutSeconds"/>; the job queue retries beyond that. A post (any
+    /// method but GET and HEAD) is never retried here after it may have reached the platform: it answered 5xx, or did
+    /// not answer in time, and may have made the post all the same. The delivery checks the room before trying again.
+    /// </summary>
+    public static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(context);
+        var timeout = context.ServiceProvider.GetRequiredService<IOptions<ChatOptions>>().Value.TimeoutSeconds;
         pipeline
             .AddRetry(new HttpRetryStrategyOptions
             {
@@ -17,8 +28,27 @@ internal static class ChatHttp
                 MaxDelay = TimeSpan.FromSeconds(30),
                 ShouldRetryAfterHeader = true,
                 UseJitter = true,
+                ShouldHandle = arguments => ValueTask.FromResult(ShouldRetry(arguments.Outcome, arguments.Context.GetRequestMessage())),
             })
-            .AddTimeout(TimeSpan.FromSeconds(20));
+            .AddTimeout(TimeSpan.FromSeconds(timeout));
+    }
+
+    /// <summary>Whether a try may be made again at once: never for a post that may have been made.</summary>
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
+    {
+        if (outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return true; // a rate-limited call was not carried out
+        }
+
+        if (request is not null && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
+        {
+            // Only a connection that was never made is safe to try again.
+            return outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+        }
+
+        return HttpClientResiliencePredicates.IsTransient(outcome);
+    }
 
     /// <summary>A configured base address with its trailing slash, so that relative paths resolve below it, not beside it.</summary>
     public static Uri BaseAddress(string url)

@@ -23,6 +23,9 @@ internal static class DashboardEndpoints
         });
         pages.MapGet("/", ListAsync);
         pages.MapGet("/incidents/{number}", IncidentAsync);
+        pages.MapGet("/jobs", JobsAsync);
+        pages.MapPost("/jobs/{id:long}/retry", (long id, Jobs.JobStore store, CancellationToken ct) => AfterJobChangeAsync(store.RetryAsync(id, ct)));
+        pages.MapPost("/jobs/{id:long}/drop", (long id, Jobs.JobStore store, CancellationToken ct) => AfterJobChangeAsync(store.DropAsync(id, ct)));
         return pages;
     }
 
@@ -44,6 +47,20 @@ internal static class DashboardEndpoints
         return Page(detail.Incident.IsPrivate
             ? DashboardPages.Private(detail.Incident)
             : DashboardPages.Incident(detail.Incident, detail.Timeline, detail.ActionItems, detail.Alerts));
+    }
+
+    private static async Task<ContentHttpResult> JobsAsync(Jobs.JobQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var failing = await queries.ListAsync("failed", 0, Jobs.JobsEndpoints.PageSize, cancellationToken).ConfigureAwait(false);
+        var setAside = await queries.ListAsync("set-aside", 0, Jobs.JobsEndpoints.PageSize, cancellationToken).ConfigureAwait(false);
+        var pending = await queries.ListAsync("pending", 0, Jobs.JobsEndpoints.PageSize, cancellationToken).ConfigureAwait(false);
+        return Page(JobsPage.Render(pending, failing, setAside, time.GetUtcNow()));
+    }
+
+    private static async Task<RedirectHttpResult> AfterJobChangeAsync(Task<bool> change)
+    {
+        await change.ConfigureAwait(false);
+        return TypedResults.Redirect("/jobs");
     }
 
     private static async Task<IResult> LoginAsync(HttpRequest request, ApiAccess access)

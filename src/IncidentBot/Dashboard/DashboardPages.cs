@@ -195,7 +195,7 @@ internal static class DashboardPages
             .Element("td", at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) : "—", "when")
             .Raw("</tr>");
 
-    private static string Layout(string title, string body, bool withScript = false) => $"""
+    public static string Layout(string title, string body, bool withScript = false) => $"""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -205,7 +205,7 @@ internal static class DashboardPages
         <link rel="stylesheet" href="/dashboard.css">
         </head>
         <body>
-        <header class="top"><a href="/">IncidentBot</a><span>incidents</span></header>
+        <header class="top"><a href="/">IncidentBot</a><span>incidents</span><nav><a href="/">Incidents</a> <a href="/jobs">Jobs</a></nav></header>
         <main>
         {body}
         </main>

@@ -6,17 +6,37 @@ using Prometheus;
 namespace IncidentBot.Health;
 
 /// <summary>
-/// The Prometheus registry of this host: HTTP request counts and latency, and incidents by status and severity
-/// (drills left out), counted from the database at each scrape.
+/// The Prometheus registry of this host: HTTP request counts and latency, incidents by status and severity (drills left
+/// out) and the work queue's jobs by kind and state, counted from the database at each scrape, and the chat steps that
+/// platforms refused and the room went on without.
 /// </summary>
 internal sealed class IncidentMetrics
 {
-    public IncidentMetrics(Database database)
+    public IncidentMetrics(Database database, Jobs.JobQueries jobs)
     {
         Registry = Metrics.NewCustomRegistry();
         var factory = Metrics.WithCustomRegistry(Registry);
         var incidents = factory.CreateGauge(
             "incidentbot_incidents", "Incidents by status and severity, drills excluded.", "status", "severity");
+        SkippedSteps = factory.CreateCounter(
+            "incidentbot_chat_steps_skipped_total", "Decorative chat steps (pin, bookmark, topic, invite) a platform refused; the room went on.", "platform");
+        var queued = factory.CreateGauge("incidentbot_jobs", "Jobs of the durable work queue by kind and state.", "kind", "state");
+        var oldest = factory.CreateGauge("incidentbot_jobs_oldest_due_seconds", "How long the oldest due job has waited to run.");
+        Registry.AddBeforeCollectCallback(async cancellationToken =>
+        {
+            var (counts, waited) = await jobs.CountsAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var (kind, state, count) in counts)
+            {
+                queued.WithLabels(kind, state).Set(count);
+            }
+
+            foreach (var seen in queued.GetAllLabelValues().Where(labels => !counts.Any(c => c.Kind == labels[0] && c.State == labels[1])).ToList())
+            {
+                queued.WithLabels(seen).Set(0);
+            }
+
+            oldest.Set(waited.TotalSeconds);
+        });
         Registry.AddBeforeCollectCallback(async cancellationToken =>
         {
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -36,4 +56,6 @@ internal sealed class IncidentMetrics
     }
 
     public CollectorRegistry Registry { get; }
+
+    public Counter SkippedSteps { get; }
 }

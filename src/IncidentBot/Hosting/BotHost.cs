@@ -1,6 +1,7 @@
 using IncidentBot.Alerts;
 using IncidentBot.Api;
 using IncidentBot.Chat;
+using IncidentBot.Jobs;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
@@ -20,7 +21,9 @@ internal static class BotHost
         var builder = WebApplication.CreateBuilder(args);
         builder.UseDefaultAddress();
 
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage();
+        builder.Services.AddJobs();
         builder.Services.AddChat();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
@@ -33,6 +36,7 @@ internal static class BotHost
         var app = builder.Build();
         app.DrainBeforeStopping();
         app.MapIncidentBot();
+        app.MapJobs();
         app.MapSlack();
         app.MapTeams();
         app.MapPostmortems();

@@ -11,7 +11,7 @@ namespace IncidentBot.Slack;
 internal static class SlackEventsEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpRequest request, SlackInbound inbound, SlackInbox inbox, Microsoft.Extensions.Options.IOptions<SlackOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, SlackInbound inbound, Jobs.JobStore jobs, Microsoft.Extensions.Options.IOptions<SlackOptions> options, CancellationToken cancellationToken)
     {
         var (body, refusal) = await inbound.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
@@ -35,12 +35,12 @@ internal static class SlackEventsEndpoint
                 return TypedResults.Json(new { challenge });
             case { Type: "event_callback", EventId: { Length: > 0 } id, Event: { Type: "reaction_added", Reaction: "pushpin" } reaction }
                 when reaction.Item is { Type: "message", Channel: { } channel, Ts: { } ts }:
-                await inbox.AcceptAsync(id, new SlackPin(channel, ts, SlackUser.Mention(reaction.User ?? "", null), null, null, null), cancellationToken)
+                await jobs.EnqueueAsync(SlackPins.Request(id, new SlackPin(channel, ts, SlackUser.Mention(reaction.User ?? "", null), null, null, null)), cancellationToken)
                     .ConfigureAwait(false);
                 return TypedResults.Ok();
             case { Type: "event_callback", EventId: { Length: > 0 } id, Event: { Type: "member_joined_channel", User: { } user, Channel: { } channel } }
                 when options.Value.NudgeLatecomers:
-                await inbox.AcceptJoinAsync(id, new SlackJoin(channel, user), cancellationToken).ConfigureAwait(false);
+                await jobs.EnqueueAsync(SlackNudges.Request(id, new SlackJoin(channel, user)), cancellationToken).ConfigureAwait(false);
                 return TypedResults.Ok();
             default:
                 return TypedResults.Ok();

@@ -21,8 +21,8 @@ internal static class SlackExtensions
         services.AddSingleton<SlackPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackPlatform>());
         services.AddSingleton<SlackFollowUps>();
-        services.AddSingleton<SlackInbox>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlackInbox>());
+        services.AddSingleton<Jobs.IJobHandler, SlackPins>();
+        services.AddSingleton<Jobs.IJobHandler, SlackNudges>();
         services.AddSingleton<SlackHistory>();
         services.AddSingleton<IRoomHistory>(sp => sp.GetRequiredService<SlackHistory>());
         return services;

@@ -19,7 +19,7 @@ internal static class SlackInteractivityEndpoint
     public static async Task<IResult> HandleAsync(
         HttpRequest request,
         SlackInbound inbound,
-        SlackInbox inbox,
+        Jobs.JobStore jobs,
         CommandRunner runner,
         RoomStore rooms,
         SlackFollowUps followUps,
@@ -59,9 +59,9 @@ internal static class SlackInteractivityEndpoint
                 return await DeclareAsync(interaction, actor, runner, followUps, options.Value, time).ConfigureAwait(false);
 
             case { Type: "message_action", CallbackId: AddToTimelineCallback, Channel.Id: { } channel, Message.Ts: { } ts }:
-                await inbox.AcceptAsync(
+                await jobs.EnqueueAsync(SlackPins.Request(
                     $"shortcut:{channel}:{ts}:{userId}",
-                    new SlackPin(channel, ts, actor, interaction.Message.User, interaction.Message.Text ?? "", interaction.ResponseUrl),
+                    new SlackPin(channel, ts, actor, interaction.Message.User, interaction.Message.Text ?? "", interaction.ResponseUrl)),
                     cancellationToken).ConfigureAwait(false);
                 return TypedResults.Ok();
 

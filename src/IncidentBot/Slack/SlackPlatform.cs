@@ -8,15 +8,26 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Slack;
 
 /// <summary>
-/// Carries timeline entries to Slack. A declaration opens the room in six recorded steps (channel, topic, invite,
-/// pinned welcome, bookmark, announcement); other entries update the topic, post a line and announce what
-/// stakeholders need. Each step is recorded before the next, so a retry never repeats a call that succeeded.
+/// Carries timeline entries to Slack. A declaration opens the room in seven recorded steps (channel, topic, invite,
+/// welcome, bookmark, announcement, pin of the welcome); other entries update the topic, invite a new role holder,
+/// post a line and announce what stakeholders need. Each step is recorded before the next, so a retry never repeats a
+/// call that succeeded. The topic, invites, bookmark and pin are decoration: refused, they are logged and counted, and
+/// the room goes on without them. Every post carries its delivery and step in Slack's message metadata, so a post
+/// that may have been made by an earlier try (a timeout, a crash) is looked up in the channel before it is made again.
 /// </summary>
-internal sealed class SlackPlatform(SlackClient slack, IOptions<SlackOptions> options, IOptions<DashboardOptions> dashboard) : IChatPlatform
+internal sealed partial class SlackPlatform(
+    SlackClient slack, IOptions<SlackOptions> options, IOptions<DashboardOptions> dashboard, Health.IncidentMetrics metrics,
+    ILogger<SlackPlatform> logger) : IChatPlatform
 {
     public const string PlatformName = "slack";
 
+    /// <summary>The metadata event type of the bot's own posts.</summary>
+    public const string DeliveryEvent = "incidentbot_delivery";
+
     private const int MaxNameAttempts = 20;
+
+    /// <summary>The index of the welcome among a declaration's steps, for the pin that follows it.</summary>
+    private const int WelcomeStep = 3;
 
     public string Name => PlatformName;
 
@@ -26,9 +37,23 @@ internal sealed class SlackPlatform(SlackClient slack, IOptions<SlackOptions> op
         return DeliverySteps.RunAsync(delivery, progress, delivery.Entry.Kind == TimelineKind.Declared ? DeclarationSteps() : EntrySteps(), cancellationToken);
     }
 
-    private List<DeliverySteps.Step> DeclarationSteps() => [OpenRoomAsync, SetTopicAsync, InviteDeclarerAsync, WelcomeAsync, BookmarkAsync, AnnounceAsync];
+    private List<DeliverySteps.Step> DeclarationSteps()
+    {
+        var welcome = new Posted();
+        return
+        [
+            OpenRoomAsync, Optional(SetTopicAsync), Optional(InviteDeclarerAsync), (d, p, ct) => WelcomeAsync(d, welcome, ct),
+            Optional(BookmarkAsync), AnnounceAsync, Optional((d, p, ct) => PinWelcomeAsync(d, welcome, ct)),
+        ];
+    }
 
-    private List<DeliverySteps.Step> EntrySteps() => [SetTopicIfChangedAsync, InviteAssigneeAsync, PostLineAsync, AnnounceAsync];
+    private List<DeliverySteps.Step> EntrySteps() => [Optional(SetTopicIfChangedAsync), Optional(InviteAssigneeAsync), PostLineAsync, AnnounceAsync];
+
+    private DeliverySteps.Step Optional(DeliverySteps.Step step) => DeliverySteps.Optional(step, (d, refusal) =>
+    {
+        LogSkipped(logger, d.Incident.Key, refusal.Message);
+        metrics.SkippedSteps.WithLabels(PlatformName).Inc();
+    });
 
     private async Task<Room?> OpenRoomAsync(Delivery d, IDeliveryProgress progress, CancellationToken ct)
     {
@@ -101,18 +126,26 @@ internal sealed class SlackPlatform(SlackClient slack, IOptions<SlackOptions> op
         return null;
     }
 
-    private async Task<Room?> WelcomeAsync(Delivery d, IDeliveryProgress progress, CancellationToken ct)
+    private async Task<Room?> WelcomeAsync(Delivery d, Posted welcome, CancellationToken ct)
+    {
+        welcome.Ts = await PostOnceAsync(d, RoomOf(d).Id, SlackText.Safe(ChatText.Welcome(d.Incident, SlackCommandEndpoint.Prefix)), SlackBlocks.Welcome(d.Incident), ct)
+            .ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Pins the welcome, found by its metadata when this run did not post it (it was posted before a restart).</summary>
+    private async Task<Room?> PinWelcomeAsync(Delivery d, Posted welcome, CancellationToken ct)
     {
         var room = RoomOf(d);
-        var posted = await slack.CallAsync("chat.postMessage", new
+        var ts = welcome.Ts ?? await FindPostedAsync(room.Id, d with { StepsDone = WelcomeStep }, ct).ConfigureAwait(false);
+        if (ts is null)
         {
-            Channel = room.Id,
-            Text = SlackText.Safe(ChatText.Welcome(d.Incident, SlackCommandEndpoint.Prefix)),
-            Blocks = SlackBlocks.Welcome(d.Incident),
-        }, ct).ConfigureAwait(false);
+            throw new ChatDeliveryException($"The welcome of {d.Incident.Key} is not in its channel to pin.", refused: true);
+        }
+
         try
         {
-            await slack.CallAsync("pins.add", new { Channel = room.Id, Timestamp = posted.GetProperty("ts").GetString() }, ct).ConfigureAwait(false);
+            await slack.CallAsync("pins.add", new { Channel = room.Id, Timestamp = ts }, ct).ConfigureAwait(false);
         }
         catch (SlackApiException pinned) when (pinned.Error == "already_pinned")
         {
@@ -146,7 +179,7 @@ internal sealed class SlackPlatform(SlackClient slack, IOptions<SlackOptions> op
             line += $"\n<{dashboard.Value.PostmortemLink(d.Incident.Number)}|Read the draft>";
         }
 
-        await slack.CallAsync("chat.postMessage", new { Channel = d.Room.Id, Text = SlackText.Safe(line) }, ct).ConfigureAwait(false);
+        await PostOnceAsync(d, d.Room.Id, SlackText.Safe(line), null, ct).ConfigureAwait(false);
         return null;
     }
 
@@ -160,9 +193,59 @@ internal sealed class SlackPlatform(SlackClient slack, IOptions<SlackOptions> op
 
         var room = d.Room is null ? "" : $" · <#{d.Room.Id}>";
         var link = $" · <{dashboard.Value.IncidentLink(d.Incident.Number)}|dashboard>";
-        await slack.CallAsync("chat.postMessage", new { Channel = channel, Text = SlackText.Safe(text) + room + link }, ct).ConfigureAwait(false);
+        await PostOnceAsync(d, channel, SlackText.Safe(text) + room + link, null, ct).ConfigureAwait(false);
         return null;
     }
+
+    /// <summary>
+    /// Posts a step's message with its delivery and step as metadata, unless an earlier try of this step already did
+    /// (looked up only when there was an earlier try); the message's ts.
+    /// </summary>
+    private async Task<string?> PostOnceAsync(Delivery d, string channel, string text, object? blocks, CancellationToken ct)
+    {
+        if (d.Retried && await FindPostedAsync(channel, d, ct).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var posted = await slack.CallAsync("chat.postMessage", new
+        {
+            Channel = channel,
+            Text = text,
+            Blocks = blocks,
+            Metadata = new { EventType = DeliveryEvent, EventPayload = new { Delivery = d.Id, Step = d.StepsDone } },
+        }, ct).ConfigureAwait(false);
+        return JsonObjects.Property(posted, "ts")?.GetString();
+    }
+
+    /// <summary>The ts of the message this delivery's step posted, among the channel's newest messages; null when it is not there.</summary>
+    private async Task<string?> FindPostedAsync(string channel, Delivery d, CancellationToken ct)
+    {
+        var page = await slack.ReadAsync("conversations.history",
+            [new("channel", channel), new("limit", "200"), new("include_all_metadata", "true")], ct).ConfigureAwait(false);
+        foreach (var message in page.GetProperty("messages").EnumerateArray())
+        {
+            if (JsonObjects.Property(message, "metadata") is { ValueKind: JsonValueKind.Object } metadata &&
+                JsonObjects.Property(metadata, "event_type")?.GetString() == DeliveryEvent &&
+                JsonObjects.Property(metadata, "event_payload") is { ValueKind: JsonValueKind.Object } payload &&
+                JsonObjects.Property(payload, "delivery") is { ValueKind: JsonValueKind.Number } delivery && delivery.GetInt64() == d.Id &&
+                JsonObjects.Property(payload, "step") is { ValueKind: JsonValueKind.Number } step && step.GetInt32() == d.StepsDone)
+            {
+                return JsonObjects.Property(message, "ts")?.GetString();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The welcome's ts, handed from the step that posts it to the step that pins it.</summary>
+    private sealed class Posted
+    {
+        public string? Ts { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused a decorative step for {Incident}; the room goes on without it: {Error}")]
+    private static partial void LogSkipped(ILogger logger, string incident, string error);
 
     private static Room RoomOf(Delivery d) =>
         d.Room ?? throw new ChatDeliveryException($"{d.Incident.Key} has no Slack channel yet.", refused: false);

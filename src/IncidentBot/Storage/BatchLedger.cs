@@ -5,9 +5,10 @@ namespace IncidentBot.Storage;
 
 /// <summary>
 /// The ledger of one write batch: incidents read once per batch and kept (a burst of notes on one incident reads it
-/// once), every write passed straight through. Lives only as long as its transaction; thrown away with it on failure.
+/// once), every write passed straight through, and every stored entry handed to the features that follow it up in the
+/// same transaction. Lives only as long as its transaction; thrown away with it on failure.
 /// </summary>
-internal sealed class BatchLedger(IIncidentLedger store) : IIncidentLedger
+internal sealed class BatchLedger(IIncidentLedger store, WriteBatch batch, IReadOnlyList<IEntryFollowUp> followUps, TimeProvider time) : IIncidentLedger
 {
     private readonly Dictionary<int, Incident> _incidents = [];
 
@@ -52,8 +53,20 @@ internal sealed class BatchLedger(IIncidentLedger store) : IIncidentLedger
         _incidents[incident.Number] = incident;
     }
 
-    public Task<TimelineEntry?> AppendAsync(TimelineEntry entry, CancellationToken cancellationToken) =>
-        store.AppendAsync(entry, cancellationToken);
+    public async Task<TimelineEntry?> AppendAsync(TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        var stored = await store.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && followUps.Count > 0)
+        {
+            var scope = new WriteScope(batch, this, time.GetUtcNow());
+            foreach (var followUp in followUps)
+            {
+                await followUp.FollowAsync(scope, stored, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return stored;
+    }
 
     public Task<ActionItem> AddActionItemAsync(ActionItem item, CancellationToken cancellationToken) =>
         store.AddActionItemAsync(item, cancellationToken);

@@ -15,7 +15,7 @@ internal static class DatabaseCopy
 {
     /// <summary>Parents before children, so foreign keys hold at every insert; tables not named here follow.</summary>
     private static readonly string[] Order =
-        ["incidents", "timeline_entries", "action_items", "rooms", "chat_outbox", "slack_inbox", "alerts", "alert_states", "postmortem_versions"];
+        ["incidents", "timeline_entries", "action_items", "rooms", "jobs", "alerts", "alert_states", "postmortem_versions"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {

@@ -14,8 +14,11 @@ namespace IncidentBot.Storage;
 /// <see cref="WriteScope"/>, since a failed batch is run again item by item.
 /// </summary>
 internal sealed partial class DatabaseWriter(
-    Database database, Chat.ChatPlatforms chat, TimeProvider time, ILogger<DatabaseWriter> logger) : BackgroundService
+    Database database, IEnumerable<IEntryFollowUp> followUps, CommitSignal committed, TimeProvider time, ILogger<DatabaseWriter> logger)
+    : BackgroundService
 {
+    private readonly IEntryFollowUp[] _followUps = [.. followUps];
+
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(20_000)
     {
         SingleReader = false,
@@ -90,7 +93,10 @@ internal sealed partial class DatabaseWriter(
             {
                 database.SyncCommitted();
                 synced.ForEach(work => work.Complete());
-                chat.Ring();
+                if (synced.Exists(work => work.Rings))
+                {
+                    committed.Ring();
+                }
             }
             catch (Exception exception)
             {
@@ -189,17 +195,26 @@ internal sealed partial class DatabaseWriter(
             session ??= new Session(await database.OpenForWritingAsync(CancellationToken.None).ConfigureAwait(false));
             var connection = session.Connection;
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            var store = new SqlIncidentStore(database, connection, transaction, chat.Names, session.Statements);
-            var ledger = new BatchLedger(store);
+            var batch = new WriteBatch(connection, transaction, session.Statements);
+            var store = new SqlIncidentStore(database, connection, transaction, session.Statements);
+            var ledger = new BatchLedger(store, batch, _followUps, time);
             foreach (var work in items)
             {
-                await work.RunAsync(new WriteScope(connection, transaction, ledger, time.GetUtcNow())).ConfigureAwait(false);
+                await work.RunAsync(new WriteScope(batch, ledger, time.GetUtcNow())).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            if (database.CommitsAreDurable)
+            if (batch.RingsOnCommit)
             {
-                chat.Ring();
+                foreach (var work in items)
+                {
+                    work.Rings = true;
+                }
+
+                if (database.CommitsAreDurable)
+                {
+                    committed.Ring();
+                }
             }
 
             return (true, session);
@@ -297,6 +312,9 @@ internal sealed partial class DatabaseWriter(
 
     private abstract class Work
     {
+        /// <summary>Whether the batch that committed this work stored work for later, so its sync rings the signal.</summary>
+        public bool Rings { get; set; }
+
         public abstract Task RunAsync(WriteScope scope);
 
         public abstract void Complete();

@@ -19,6 +19,9 @@ internal sealed class IncidentQueries(Database database) : IIncidentReader
     public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int number, long afterId, int limit, CancellationToken cancellationToken) =>
         WithStoreAsync(store => store.TimelineAsync(number, afterId, limit, cancellationToken), cancellationToken);
 
+    public Task<TimelineEntry?> EntryAsync(long id, CancellationToken cancellationToken) =>
+        WithStoreAsync(store => store.EntryAsync(id, cancellationToken), cancellationToken);
+
     public Task<IReadOnlyList<ActionItem>> ActionItemsAsync(int number, CancellationToken cancellationToken) =>
         WithStoreAsync(store => store.ActionItemsAsync(number, cancellationToken), cancellationToken);
 

@@ -7,14 +7,11 @@ namespace IncidentBot.Storage;
 
 /// <summary>
 /// Incidents, timeline and action items over one open connection; inside <paramref name="transaction"/> when writing,
-/// where an incident read is locked until commit on databases shared by several instances.
+/// where an incident read is locked until commit on databases shared by several instances. Writes take their hot
+/// statements from the writer's <paramref name="statements"/>, kept prepared on its connection.
 /// </summary>
-/// Every stored timeline entry also queues one outbox row per chat platform in <paramref name="chatPlatforms"/>, in the
-/// same transaction, so what the bot must say on chat is never lost and never written without its entry. Writes take
-/// their hot statements from the writer's <paramref name="statements"/>, kept prepared on its connection.
 internal sealed class SqlIncidentStore(
-    Database database, DbConnection connection, DbTransaction? transaction, IReadOnlyList<string>? chatPlatforms = null,
-    PreparedStatements? statements = null)
+    Database database, DbConnection connection, DbTransaction? transaction, PreparedStatements? statements = null)
     : IIncidentLedger
 {
 
@@ -69,6 +66,12 @@ internal sealed class SqlIncidentStore(
             """, new { number, afterId, limit }, cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToEntry()).ToList();
     }
+
+    /// <summary>One timeline entry by its id; null when there is none.</summary>
+    public async Task<TimelineEntry?> EntryAsync(long id, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleOrDefaultAsync<TimelineRow>(Command(
+            "SELECT id, incident_number, at, actor, kind, text, source_key, link FROM timeline_entries WHERE id = @id",
+            new { id }, cancellationToken)).ConfigureAwait(false))?.ToEntry();
 
     public async Task<IReadOnlyList<ActionItem>> ActionItemsAsync(int number, CancellationToken cancellationToken)
     {
@@ -128,18 +131,7 @@ internal sealed class SqlIncidentStore(
             return null;
         }
 
-        var stored = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var platform in chatPlatforms ?? [])
-        {
-            var queue = Statements.For("""
-                INSERT INTO chat_outbox (platform, incident_number, entry_id, next_attempt_at)
-                VALUES (@platform, @incident, @entry, @next)
-                """, transaction, "platform", "incident", "entry", "next");
-            PreparedStatements.Bind(queue, platform, entry.IncidentNumber, stored, at);
-            await queue.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return entry with { Id = stored };
+        return entry with { Id = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) };
     }
 
     private PreparedStatements Statements =>

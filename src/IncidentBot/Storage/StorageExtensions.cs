@@ -13,6 +13,7 @@ internal static class StorageExtensions
                 : ActivatorUtilities.CreateInstance<SqliteDatabase>(sp));
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<MigrationOnStart>();
+        services.AddSingleton<CommitSignal>();
         services.AddSingleton<DatabaseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseWriter>());
         services.AddHostedService<WalCheckpointer>();

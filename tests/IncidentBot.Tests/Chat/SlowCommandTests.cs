@@ -52,7 +52,7 @@ public sealed class SlowCommandTests : IAsyncLifetime
         using var app = new BotApp(settings: settings);
         var client = app.CreateClient();
         Assert.StartsWith("Declared INC-1", await SlackBot.SlashAsync(client, slack, "declare Checkout errors sev2"), StringComparison.Ordinal);
-        await Wait.Until(() => slack.Accepted("bookmarks.add").Count == 1, "the room to open");
+        await Wait.Until(() => slack.Accepted("pins.add").Count == 1, "the room to open");
         var room = slack.Accepted("bookmarks.add")[0].Arg("channel_id");
 
         var response = await client.SendAsync(SlackSigner.Command("summary", channel: room, responseUrl: slack.ResponseUrl("slow").ToString()));

@@ -59,7 +59,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         _slack.RateLimitNext("conversations.create", 2);
 
         await client.DeclareAsync("Rate limited declare");
-        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
+        await Wait.Until(() => _slack.Accepted("pins.add").Count == 1, "the room to open");
 
         Assert.Equal(2, _slack.Calls.Count(c => c.Method == "conversations.create" && c.Status == 429));
         Assert.Single(_slack.Accepted("conversations.create"));
@@ -81,7 +81,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         using var second = SlackBot.Start(_slack, folder);
         second.CreateClient();
 
-        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open after the restart");
+        await Wait.Until(() => _slack.Accepted("pins.add").Count == 1, "the room to open after the restart");
         Assert.Single(_slack.Accepted("conversations.create"));
         Assert.Equal("inc-1-declared-before-the-restart", _slack.Accepted("conversations.create")[0].Arg("name"));
     }
@@ -92,7 +92,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         using var app = SlackBot.Start(_slack);
 
         await app.CreateClient().DeclareAsync("From the API");
-        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
+        await Wait.Until(() => _slack.Accepted("pins.add").Count == 1, "the room to open");
 
         Assert.Empty(_slack.Accepted("conversations.invite"));
     }
@@ -117,11 +117,11 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     {
         var settings = SlackBot.Settings(_slack);
         settings["Slack:BotToken"] = "xoxb-revoked";
-        settings["Chat:MaxAttemptsOnRefusal"] = "2";
+        settings["Jobs:MaxRefusals"] = "2";
         using var app = new BotApp(settings: settings);
 
         await app.CreateClient().DeclareAsync();
-        await Wait.Until(() => OutboxStates(app).Contains("failed"), "the declaration to be set aside");
+        await Wait.Until(() => OutboxStates(app).Contains("set-aside"), "the declaration to be set aside");
 
         Assert.Equal(2, _slack.Calls.Count(c => c.Method == "conversations.create"));
         Assert.All(_slack.Calls, c => Assert.Equal(299, c.Status));
@@ -133,7 +133,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT state FROM chat_outbox ORDER BY id";
+        command.CommandText = "SELECT state FROM jobs WHERE kind = 'chat.deliver' ORDER BY id";
         using var reader = command.ExecuteReader();
         var states = new List<string>();
         while (reader.Read())

@@ -17,7 +17,7 @@ public sealed class SlackPinTests : IAsyncLifetime
         _app = SlackBot.Start(_slack);
         _client = _app.CreateClient();
         await _client.DeclareAsync("Search is down");
-        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
+        await Wait.Until(() => _slack.Accepted("pins.add").Count == 1, "the room to open");
         _channel = _slack.Accepted("conversations.create")[0] is { } create ? _slack.Accepted("pins.add")[0].Arg("channel") : "";
         _slack.AddMessage(_channel, "1741093500.250300", "U300CAROL", "Found it: the index alias points at the old cluster");
     }

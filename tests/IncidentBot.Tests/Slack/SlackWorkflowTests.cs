@@ -29,7 +29,7 @@ public sealed class SlackWorkflowTests : IAsyncLifetime
     private async Task<string> DeclareAndOpenRoomAsync(string text = "declare Payments API down sev1")
     {
         Assert.StartsWith("Declared INC-1: Payments API down (SEV1)", await SlashAsync(text), StringComparison.Ordinal);
-        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1 && _slack.Accepted("chat.postMessage").Count >= 2, "the room to open");
+        await Wait.Until(() => _slack.Accepted("pins.add").Count == 1 && _slack.Accepted("chat.postMessage").Count >= 2, "the room to open");
         return _slack.Accepted("conversations.create")[0].Arg("name") is var name && name.Length > 0
             ? _slack.Accepted("chat.postMessage")[0].Arg("channel")
             : throw new InvalidOperationException("no channel");
@@ -73,7 +73,7 @@ public sealed class SlackWorkflowTests : IAsyncLifetime
     public async Task PrivateIncidentsGetAPrivateChannelAndNoAnnouncement()
     {
         await SlashAsync("declare Leaked credentials sev2 private");
-        await Wait.Until(() => _slack.Accepted("bookmarks.add").Count == 1, "the room to open");
+        await Wait.Until(() => _slack.Accepted("pins.add").Count == 1, "the room to open");
 
         Assert.Equal("true", Assert.Single(_slack.Accepted("conversations.create")).Arg("is_private"));
         Assert.DoesNotContain(_slack.Accepted("chat.postMessage"), c => c.Arg("channel") == SlackBot.Announcements);

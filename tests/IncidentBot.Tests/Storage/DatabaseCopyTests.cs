@@ -45,7 +45,7 @@ public sealed class DatabaseCopyTests
 
         Assert.True(exit == 0, output.ToString());
         Assert.DoesNotContain("MISMATCH", output.ToString(), StringComparison.Ordinal);
-        foreach (var table in new[] { "incidents", "timeline_entries", "action_items", "rooms", "chat_outbox", "alerts", "alert_states", "postmortem_versions" })
+        foreach (var table in new[] { "incidents", "timeline_entries", "action_items", "rooms", "jobs", "alerts", "alert_states", "postmortem_versions" })
         {
             Assert.Matches($@"(?m)^{table}\s+[1-9][\d,]*\s+→\s+[1-9][\d,]*\s+ok$", output.ToString());
         }

@@ -66,8 +66,8 @@ public sealed class MultiInstanceTests
         var settings = SlackBot.Settings(slack);
         // Long enough that a slow step on a busy machine does not lose its lease; the instance that stops hands its
         // leases back, so the other takes over at once.
-        settings["Chat:LeaseSeconds"] = "10";
-        settings["Chat:RetryMaxDelaySeconds"] = "1";
+        settings["Jobs:LeaseSeconds"] = "10";
+        settings["Jobs:RetryMaxDelaySeconds"] = "1";
         var (first, second) = TwoInstances(settings);
         using (second)
         {

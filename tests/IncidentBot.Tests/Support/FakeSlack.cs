@@ -43,6 +43,15 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public ConcurrentDictionary<string, bool> TakenNames { get; } = new();
 
+    /// <summary>Methods Slack refuses with the given error (<c>bookmarks.add</c> → <c>missing_scope</c>).</summary>
+    public ConcurrentDictionary<string, string> Refusals { get; } = new();
+
+    /// <summary>Calls naming one of these channels wait for its task before they are answered (or recorded).</summary>
+    public ConcurrentDictionary<string, Task> HeldChannels { get; } = new();
+
+    /// <summary>Calls of these methods are carried out at once, but answered only this long afterwards (a slow Slack).</summary>
+    public ConcurrentDictionary<string, TimeSpan> SlowAnswers { get; } = new();
+
     public Uri ApiBaseUrl => new(_server!.BaseAddress, "api/");
 
     public Uri ResponseUrl(string id) => new(_server!.BaseAddress, $"response/{id}");
@@ -57,8 +66,24 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public void RateLimitNext(string method, int times = 1) => _rateLimits[method] = times;
 
-    public void AddMessage(string channel, string ts, string user, string text) =>
-        _history.GetOrAdd(channel, _ => []).Add(new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = text, ["ts"] = ts });
+    public void AddMessage(string channel, string ts, string user, string text)
+    {
+        var messages = _history.GetOrAdd(channel, _ => []);
+        lock (messages)
+        {
+            messages.Add(new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = text, ["ts"] = ts });
+        }
+    }
+
+    /// <summary>The messages of a channel as Slack keeps them: posted by the bot or added by the test.</summary>
+    public IReadOnlyList<JsonObject> History(string channel)
+    {
+        var messages = _history.GetValueOrDefault(channel) ?? [];
+        lock (messages)
+        {
+            return [.. messages];
+        }
+    }
 
     public static async Task<FakeSlack> StartAsync()
     {
@@ -90,6 +115,11 @@ public sealed class FakeSlack : IAsyncDisposable
         try
         {
             await Held;
+            var channel = body?["channel"]?.ToString() ?? query.GetValueOrDefault("channel");
+            if (channel is not null && HeldChannels.TryGetValue(channel, out var held))
+            {
+                await held;
+            }
         }
         finally
         {
@@ -109,8 +139,15 @@ public sealed class FakeSlack : IAsyncDisposable
             return new RetryAfterOneSecond();
         }
 
-        var answer = auth == "Bearer " + Token ? Answer(method, body, query) : new JsonObject { ["ok"] = false, ["error"] = "invalid_auth" };
+        var answer = auth != "Bearer " + Token ? Error("invalid_auth")
+            : Refusals.TryGetValue(method, out var refusal) ? Error(refusal)
+            : Answer(method, body, query);
         _calls.Enqueue(new SlackCall(method, body, query, auth, answer["ok"]!.GetValue<bool>() ? 200 : 299));
+        if (SlowAnswers.TryGetValue(method, out var slow))
+        {
+            await Task.Delay(slow);
+        }
+
         return Results.Json(answer);
     }
 
@@ -130,13 +167,47 @@ public sealed class FakeSlack : IAsyncDisposable
                 return Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = $"C{Interlocked.Increment(ref _channels):D4}", ["name"] = name, ["is_member"] = true } });
             case "chat.postMessage":
                 var ts = (Interlocked.Increment(ref _ts) / 1e6).ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
+                var posted = new JsonObject { ["type"] = "message", ["user"] = BotUserId, ["bot_id"] = "B0BOT", ["text"] = Arg("text"), ["ts"] = ts };
+                if (body?["metadata"] is JsonObject metadata)
+                {
+                    posted["metadata"] = metadata.DeepClone();
+                }
+
+                var channelHistory = _history.GetOrAdd(Arg("channel"), _ => []);
+                lock (channelHistory)
+                {
+                    channelHistory.Add(posted);
+                }
+
                 return Ok(new JsonObject { ["channel"] = Arg("channel"), ["ts"] = ts });
             case "chat.getPermalink":
                 return Ok(new JsonObject { ["permalink"] = $"https://example.slack.com/archives/{Arg("channel")}/p{Arg("message_ts").Replace(".", "", StringComparison.Ordinal)}" });
             case "conversations.history":
+                // Newest first, between oldest and latest (inclusive here, as the bot always asks), metadata only when asked for.
                 var messages = _history.GetValueOrDefault(Arg("channel")) ?? [];
-                var oldest = Arg("oldest");
-                var shown = new JsonArray([.. messages.Where(m => oldest.Length == 0 || m["ts"]!.ToString() == oldest).Select(m => (JsonNode)m.DeepClone())]);
+                List<JsonObject> copy;
+                lock (messages)
+                {
+                    copy = [.. messages];
+                }
+
+                var (oldest, latest) = (Arg("oldest"), Arg("latest"));
+                var withMetadata = Arg("include_all_metadata") == "true";
+                var limit = int.TryParse(Arg("limit"), out var most) ? most : 100;
+                var shown = new JsonArray([.. copy
+                    .Where(m => (oldest.Length == 0 || string.CompareOrdinal(m["ts"]!.ToString(), oldest) >= 0) &&
+                                (latest.Length == 0 || string.CompareOrdinal(m["ts"]!.ToString(), latest) <= 0))
+                    .OrderByDescending(m => m["ts"]!.ToString(), StringComparer.Ordinal).Take(limit)
+                    .Select(m =>
+                    {
+                        var message = m.DeepClone().AsObject();
+                        if (!withMetadata)
+                        {
+                            message.Remove("metadata");
+                        }
+
+                        return (JsonNode)message;
+                    })]);
                 return Ok(new JsonObject { ["messages"] = shown, ["has_more"] = false, ["response_metadata"] = new JsonObject { ["next_cursor"] = "" } });
             case "users.info":
                 return Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = Arg("user"), ["name"] = "member-" + Arg("user").ToLowerInvariant() } });

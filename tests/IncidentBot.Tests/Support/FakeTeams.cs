@@ -96,8 +96,8 @@ public sealed class FakeTeams : IAsyncDisposable
         // The most a command may take before the reply moves to the connector: tests that read the inline answer
         // then see it even on a busy machine.
         ["Teams:InlineReplyMilliseconds"] = "10000",
-        ["Chat:RetryBaseDelayMilliseconds"] = "50",
-        ["Chat:RetryMaxDelaySeconds"] = "1",
+        ["Jobs:RetryBaseDelayMilliseconds"] = "50",
+        ["Jobs:RetryMaxDelaySeconds"] = "1",
     };
 
     public static async Task<FakeTeams> StartAsync()

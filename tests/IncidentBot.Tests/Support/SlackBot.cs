@@ -14,8 +14,8 @@ public static class SlackBot
         ["Slack:SigningSecret"] = SlackSigner.Secret,
         ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
         ["Slack:AnnouncementsChannel"] = Announcements,
-        ["Chat:RetryBaseDelayMilliseconds"] = "50",
-        ["Chat:RetryMaxDelaySeconds"] = "1",
+        ["Jobs:RetryBaseDelayMilliseconds"] = "50",
+        ["Jobs:RetryMaxDelaySeconds"] = "1",
     };
 
     public static BotApp Start(FakeSlack slack, string? folder = null) => new(folder, Settings(slack));

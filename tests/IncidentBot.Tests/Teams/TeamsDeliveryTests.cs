@@ -67,12 +67,12 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task AWrongAppPasswordIsARefusalThatIsSetAside()
     {
-        var bot = TeamsBot.Start(_teams, more: new Dictionary<string, string?> { ["Teams:AppPassword"] = "revoked", ["Chat:MaxAttemptsOnRefusal"] = "2" });
+        var bot = TeamsBot.Start(_teams, more: new Dictionary<string, string?> { ["Teams:AppPassword"] = "revoked", ["Jobs:MaxRefusals"] = "2" });
         using var app = bot.App;
         await bot.SendAsync(TeamsSigner.Installed(_teams));
 
         await bot.Client.DeclareAsync();
-        await Wait.Until(() => OutboxStates(app).SequenceEqual(["failed"]), "the declaration to be set aside");
+        await Wait.Until(() => OutboxStates(app).SequenceEqual(["set-aside"]), "the declaration to be set aside");
 
         Assert.All(_teams.Calls, c => Assert.Equal(("token", 400), (c.Kind, c.Status)));
         Assert.Equal("INC-1", (await bot.Client.GetJsonAsync("/api/incidents/1")).Body!["incident"]!["key"]!.GetValue<string>());
@@ -83,7 +83,7 @@ public sealed class TeamsDeliveryTests : IAsyncLifetime
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT state FROM chat_outbox WHERE platform = 'teams' ORDER BY id";
+        command.CommandText = "SELECT state FROM jobs WHERE key LIKE 'chat:teams:%' ORDER BY id";
         using var reader = command.ExecuteReader();
         var states = new List<string>();
         while (reader.Read())

@@ -104,7 +104,7 @@ public sealed class TeamsWorkflowTests : IAsyncLifetime
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM chat_outbox WHERE platform = 'teams' AND state = 'delivered'";
+        command.CommandText = "SELECT COUNT(*) FROM jobs WHERE key LIKE 'chat:teams:%' AND state = 'done'";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
