@@ -1,5 +1,6 @@
 using Dapper;
 using IncidentBot.Storage;
+using IncidentBot.Timeline;
 
 namespace IncidentBot.Jobs;
 
@@ -43,10 +44,10 @@ internal sealed class JobQueries(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var counts = await connection.QueryAsync<(string Kind, string State, long Count)>(new CommandDefinition(
             "SELECT kind, state, COUNT(*) FROM jobs GROUP BY kind, state", cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var oldest = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
+        var oldest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT MIN(due_at) FROM jobs WHERE state = 'pending' AND due_at <= @now", new { now }, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
-        return ([.. counts], oldest is { } due && due < now ? now - due : TimeSpan.Zero);
+        return ([.. counts], oldest is null ? TimeSpan.Zero : now - Instants.Parse(oldest));
     }
 }
 

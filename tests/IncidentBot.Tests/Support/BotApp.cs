@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Support;
 
@@ -10,9 +11,13 @@ namespace IncidentBot.Support;
 public sealed class BotApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BotApp(string? folder = null, IDictionary<string, string?>? settings = null, TestDatabase? database = null)
+    /// <param name="services">Registrations after the bot's own: a fake clock, a job handler of the test's.</param>
+    public BotApp(
+        string? folder = null, IDictionary<string, string?>? settings = null, TestDatabase? database = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Folder = folder ?? Directory.CreateTempSubdirectory("incidentbot-test-").FullName;
         Database = database ?? TestDatabase.Sqlite(Folder);
         _settings = new Dictionary<string, string?>
@@ -40,6 +45,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 }
