@@ -17,8 +17,9 @@ internal static partial class TemplateErrors
         // The structure was checked before compiling (PostmortemTemplates.Compile): what is left is a helper or partial.
         var name = Path.GetFileName(file);
         var line = Named(error.Message) is { } target ? Mustaches(text).FirstOrDefault(m => target(m.Inner))?.Line : null;
+        // Handlebars.Net's "Occured at: L:C" counts lines from 1 already.
         line ??= ParserPosition().Match(error.Message) is { Success: true } at
-            ? int.Parse(at.Groups["line"].Value, CultureInfo.InvariantCulture) + 1
+            ? int.Parse(at.Groups["line"].Value, CultureInfo.InvariantCulture)
             : null;
         var message = ParserPosition().Replace(error.Message, "").Trim();
         return new PostmortemTemplateException(name, line, message, error);
