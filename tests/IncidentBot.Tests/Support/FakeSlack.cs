@@ -49,6 +49,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>Calls naming one of these channels wait for its task before they are answered (or recorded).</summary>
     public ConcurrentDictionary<string, Task> HeldChannels { get; } = new();
 
+    /// <summary>Calls of these methods are carried out at once, but answered only once the task completes.</summary>
+    public ConcurrentDictionary<string, Task> HeldAnswers { get; } = new();
+
     /// <summary>Calls of these methods are carried out at once, but answered only this long afterwards (a slow Slack).</summary>
     public ConcurrentDictionary<string, TimeSpan> SlowAnswers { get; } = new();
 
@@ -146,6 +149,11 @@ public sealed class FakeSlack : IAsyncDisposable
         if (SlowAnswers.TryGetValue(method, out var slow))
         {
             await Task.Delay(slow);
+        }
+
+        if (HeldAnswers.TryGetValue(method, out var answerHeld))
+        {
+            await answerHeld;
         }
 
         return Results.Json(answer);
