@@ -14,6 +14,13 @@ if (args.Length > 0 && args[0] == "slack")
     return;
 }
 
+if (args.Length > 0 && args[0] == "jobs")
+{
+    var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    await JobsBench.RunAsync(postgres, Option("--count", 20_000), Option("--rounds", 3));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "scale")
 {
     var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;

@@ -116,7 +116,7 @@ internal static class ScaleBench
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static string NewDatabase(string server)
+    public static string NewDatabase(string server)
     {
         var name = "incidentbot_bench_" + Guid.NewGuid().ToString("N")[..12];
         using (var admin = new NpgsqlConnection(server))
