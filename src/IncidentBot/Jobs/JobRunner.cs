@@ -24,6 +24,10 @@ internal sealed partial class JobRunner(
 {
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
+    /// <summary>Jobs that ended well, waiting to be recorded done together: one write for all that ended meanwhile.</summary>
+    private readonly System.Threading.Channels.Channel<(long Id, TaskCompletionSource Recorded)> _finished =
+        System.Threading.Channels.Channel.CreateUnbounded<(long, TaskCompletionSource)>(new() { SingleReader = true });
+
     /// <summary>This instance, as written on the jobs it leases.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -33,6 +37,7 @@ internal sealed partial class JobRunner(
         var lease = TimeSpan.FromSeconds(settings.LeaseSeconds);
         var deadAfter = TimeSpan.FromSeconds(settings.DeadAfterSeconds);
         await StartAsync().ConfigureAwait(false);
+        var recorder = Task.Run(RecordFinishedAsync, CancellationToken.None);
 
         var running = new List<Task>();
         var ring = committed.WaitAsync(stoppingToken);
@@ -81,7 +86,34 @@ internal sealed partial class JobRunner(
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
+        _finished.Writer.TryComplete();
+        await recorder.ConfigureAwait(false);
         await HandBackAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Records finished jobs done, as many per write as ended while the previous write ran.</summary>
+    private async Task RecordFinishedAsync()
+    {
+        var batch = new List<(long Id, TaskCompletionSource Recorded)>();
+        while (await _finished.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (batch.Count < 500 && _finished.Reader.TryRead(out var finished))
+            {
+                batch.Add(finished);
+            }
+
+            try
+            {
+                await store.FinishAsync([.. batch.Select(b => b.Id)], Owner, CancellationToken.None).ConfigureAwait(false);
+                batch.ForEach(b => b.Recorded.TrySetResult());
+            }
+            catch (Exception exception)
+            {
+                batch.ForEach(b => b.Recorded.TrySetException(exception));
+            }
+
+            batch.Clear();
+        }
     }
 
     /// <summary>
@@ -138,7 +170,9 @@ internal sealed partial class JobRunner(
             }
             else if (!context.Finished)
             {
-                await store.FinishAsync(job.Id, Owner, CancellationToken.None).ConfigureAwait(false);
+                var recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _finished.Writer.TryWrite((job.Id, recorded));
+                await recorded.Task.ConfigureAwait(false);
             }
         }
         catch (JobLostException)
