@@ -25,7 +25,7 @@ internal sealed class PostmortemRenderer
         var file = _templates.FileFor(incident.Severity);
         var markdown = _templates.Render(file, _model.Of(facts, Path.GetFileName(file), now));
         return new PostmortemDraft(
-            incident.Key, markdown, $"{incident.Key}: {incident.Title} — Postmortem", $"{incident.Key}-{FileNames.Slug(incident.Title)}",
+            incident.Key, markdown, $"{incident.Key}: {incident.Title} — Postmortem", FileNames.Stem(incident.Key, incident.Title),
             Path.GetFileName(file), facts.BlameFlags.Count);
     }
 }

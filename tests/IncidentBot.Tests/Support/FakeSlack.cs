@@ -8,7 +8,7 @@ namespace IncidentBot.Support;
 
 /// <summary>
 /// Slack's Web API on a loopback socket: answers the methods the bot calls the way Slack documents them, records every
-/// call, and can be told to be down, rate limited, slow, or to have channel names taken.
+/// call, and can be told to be down, rate limited, slow, or to have channel names taken or refused.
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
@@ -42,6 +42,9 @@ public sealed class FakeSlack : IAsyncDisposable
     public int Waiting => Volatile.Read(ref _waiting);
 
     public ConcurrentDictionary<string, bool> TakenNames { get; } = new();
+
+    /// <summary>Names <c>conversations.create</c> answers with <c>invalid_name_specials</c>, as a workspace may for non-ASCII letters.</summary>
+    public Func<string, bool> RefusedNames { get; set; } = _ => false;
 
     public Uri ApiBaseUrl => new(_server!.BaseAddress, "api/");
 
@@ -121,6 +124,11 @@ public sealed class FakeSlack : IAsyncDisposable
         {
             case "conversations.create":
                 var name = Arg("name");
+                if (RefusedNames(name))
+                {
+                    return Error("invalid_name_specials");
+                }
+
                 if (TakenNames.ContainsKey(name))
                 {
                     return Error("name_taken");
