@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace IncidentBot.Postmortems;
@@ -7,24 +8,31 @@ public static partial class BlamelessCheck
 {
     private const string JapaneseNamedPerson = "人を原因として名指ししています。何が起き、何がそれを許したのかを書いてください";
 
-    private static readonly (Regex Pattern, string Reason)[] JapaneseRules =
+    // The named-cause pattern starts with the name, which no literal marks, so the engine would try it at every
+    // letter of every sentence: it runs only where an honorific is.
+    private static readonly SearchValues<string> Honorifics = SearchValues.Create(["さん", "くん", "君", "氏"], StringComparison.Ordinal);
+
+    private static readonly (Regex Pattern, string Reason, SearchValues<string>? Needs)[] JapaneseRules =
     [
-        (JapaneseHumanErrorPattern(), "「ヒューマンエラー」を原因にしています。何がそのエラーを起こりうるものにしたのかを書いてください"),
-        (JapaneseNamedCausePattern(), JapaneseNamedPerson),
-        (JapaneseBlamePattern(), "責任を人に負わせています"),
-        (JapaneseHindsightPattern(), "後知恵です。誰かがすべきだったことではなく、システムが何を許したのかを書いてください"),
-        (JapaneseCarelessPattern(), "人の注意力や能力を評価しています"),
-        (JapaneseForgotPattern(), "人が忘れたと述べています。忘れても気づける仕組みがあったかを書いてください"),
-        (JapaneseMistakePattern(), "個人の過失としています。何がそれを可能にしたのかを書いてください"),
+        (JapaneseHumanErrorPattern(), "「ヒューマンエラー」を原因にしています。何がそのエラーを起こりうるものにしたのかを書いてください", null),
+        (JapaneseNamedCausePattern(), JapaneseNamedPerson, Honorifics),
+        (JapaneseBlamePattern(), "責任を人に負わせています", null),
+        (JapaneseHindsightPattern(), "後知恵です。誰かがすべきだったことではなく、システムが何を許したのかを書いてください", null),
+        (JapaneseCarelessPattern(), "人の注意力や能力を評価しています", null),
+        (JapaneseForgotPattern(), "人が忘れたと述べています。忘れても気づける仕組みがあったかを書いてください", null),
+        (JapaneseMistakePattern(), "個人の過失としています。何がそれを可能にしたのかを書いてください", null),
     ];
+
+    private static Match? JapaneseMatch(string sentence, Regex pattern, SearchValues<string>? needs) =>
+        needs is not null && !sentence.AsSpan().ContainsAny(needs) ? null : pattern.Match(sentence) is { Success: true } match ? match : null;
 
     /// <summary>Whether a Japanese rule flags <paramref name="sentence"/>; the summariser leaves such sentences out.</summary>
     public static bool BlamesInJapanese(string sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        foreach (var (pattern, _) in JapaneseRules)
+        foreach (var (pattern, _, needs) in JapaneseRules)
         {
-            if (pattern.IsMatch(sentence))
+            if (JapaneseMatch(sentence, pattern, needs) is not null)
             {
                 return true;
             }

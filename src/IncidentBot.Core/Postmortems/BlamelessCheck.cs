@@ -60,9 +60,9 @@ public static partial class BlamelessCheck
         var japanese = Japanese.In(sentence);
         if (japanese)
         {
-            foreach (var (pattern, reason) in JapaneseRules)
+            foreach (var (pattern, reason, needs) in JapaneseRules)
             {
-                if (pattern.Match(sentence) is { Success: true } match)
+                if (JapaneseMatch(sentence, pattern, needs) is { } match)
                 {
                     return new BlameFlag(source, sentence, match.Value, reason);
                 }
