@@ -1,6 +1,7 @@
 using IncidentBot.Alerts;
 using IncidentBot.Api;
 using IncidentBot.Chat;
+using IncidentBot.Language;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
@@ -20,6 +21,7 @@ internal static class BotHost
         var builder = WebApplication.CreateBuilder(args);
         builder.UseDefaultAddress();
 
+        builder.Services.AddLanguage();
         builder.Services.AddStorage();
         builder.Services.AddChat();
         builder.Services.AddSlack(builder.Configuration);

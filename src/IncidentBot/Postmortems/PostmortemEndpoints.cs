@@ -45,7 +45,7 @@ internal static class PostmortemEndpoints
         return format switch
         {
             "md" => TypedResults.Text(draft.Markdown, "text/markdown; charset=utf-8"),
-            "html" => TypedResults.Text(PostmortemHtml.Render(draft.Markdown, draft.Title), "text/html; charset=utf-8"),
+            "html" => TypedResults.Text(PostmortemHtml.Render(draft.Markdown, draft.Title, draft.Language), "text/html; charset=utf-8"),
             _ => TypedResults.File(PostmortemDocx.Render(draft.Markdown, draft.Title), DocxContentType, draft.Stem + ".docx"),
         };
     }

@@ -9,7 +9,7 @@ namespace IncidentBot.Postmortems;
 /// The facts of an incident as the values a template reads: <c>{{incident.title}}</c>, <c>{{#each timeline}}</c> …
 /// Every instant has its date, in UTC and in the team's zone (<c>shown</c> gives both, or UTC alone when the zone is UTC).
 /// </summary>
-internal sealed class PostmortemModel(TimeZoneInfo zone, string zoneName)
+internal sealed class PostmortemModel(TimeZoneInfo zone, string zoneName, Language.Texts texts)
 {
     /// <summary>Whether the team's zone differs from UTC, so its times are worth a column of their own.</summary>
     public bool Zoned { get; } = !zone.HasSameRules(TimeZoneInfo.Utc);
@@ -25,7 +25,7 @@ internal sealed class PostmortemModel(TimeZoneInfo zone, string zoneName)
             ["template"] = template,
             ["timeZone"] = zoneName,
             ["zoned"] = Zoned,
-            ["overview"] = PostmortemOverview.Write(facts, Shown),
+            ["overview"] = PostmortemOverview.Write(facts, Shown, texts),
             ["summaries"] = Entries(facts.Timeline.Where(e => e.Kind == TimelineKind.SummaryPosted)),
             ["incident"] = new Dictionary<string, object?>
             {
@@ -54,7 +54,7 @@ internal sealed class PostmortemModel(TimeZoneInfo zone, string zoneName)
             ["roles"] = Enum.GetValues<Role>().Select(role => new Dictionary<string, object?>
             {
                 ["name"] = role.Name(),
-                ["title"] = role.Title(),
+                ["title"] = texts.RoleTitle(role),
                 ["holder"] = incident.HolderOf(role) is { } holder ? People.Display(holder) : null,
             }).ToList(),
             ["responders"] = facts.Responders.Select(p => "@" + p).ToList(),

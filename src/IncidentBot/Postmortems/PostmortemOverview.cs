@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
+using IncidentBot.Language;
 using IncidentBot.Timeline;
 
 namespace IncidentBot.Postmortems;
@@ -9,50 +8,41 @@ namespace IncidentBot.Postmortems;
 /// <summary>
 /// The Summary section's draft, written from the incident as it ends (not from a catch-up posted while it ran):
 /// what it was, when it began, was declared, mitigated and resolved, how it ended, the last word to stakeholders and
-/// the follow-up left.
+/// the follow-up left; in the words of <see cref="Texts"/>.
 /// </summary>
 internal static class PostmortemOverview
 {
-    public static string Write(PostmortemFacts facts, Func<DateTimeOffset, string> shown)
+    public static string Write(PostmortemFacts facts, Func<DateTimeOffset, string> shown, Texts texts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(shown);
+        ArgumentNullException.ThrowIfNull(texts);
         var incident = facts.Incident;
         var durations = incident.Durations;
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{incident.Key} \"{incident.Title}\" was a {incident.Severity.Label()} incident");
-        text.Append(incident.IsDrill ? " (a drill)" : "");
-        text.Append(CultureInfo.InvariantCulture, $". Impact began at {shown(incident.StartedAt)}; {People.Display(incident.DeclaredBy)} declared it at {shown(incident.DeclaredAt)}");
-        text.Append(durations.ToDetect is { } detect ? $", {Instants.Humanize(detect)} later." : ".");
+        var text = texts.OverviewWhat(incident)
+            + texts.OverviewBegan(shown(incident.StartedAt), People.Display(incident.DeclaredBy), shown(incident.DeclaredAt), Humanized(durations.ToDetect));
         if (incident.MitigatedAt is { } mitigated)
         {
-            text.Append(CultureInfo.InvariantCulture, $" It was mitigated at {shown(mitigated)}.");
+            text += texts.OverviewMitigated(shown(mitigated));
         }
 
-        if (incident.Status == IncidentStatus.Resolved && incident.ResolvedAt is { } resolved)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" It was resolved at {shown(resolved)}");
-            text.Append(durations.ToResolve is { } lasted ? $", {Instants.Humanize(lasted)} after impact began" : "");
-            text.Append(Resolution(facts.Timeline) is { } how ? $": {how}." : ".");
-        }
-        else
-        {
-            text.Append(CultureInfo.InvariantCulture, $" It is not resolved yet (status {incident.Status.Name()}).");
-        }
-
+        text += incident.Status == IncidentStatus.Resolved && incident.ResolvedAt is { } resolved
+            ? texts.OverviewResolved(shown(resolved), Humanized(durations.ToResolve), Resolution(facts.Timeline))
+            : texts.OverviewOpen(incident.Status.Name());
         if (facts.Updates.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" The last status update to stakeholders, at {shown(facts.Updates[^1].At)}: \"{OneLine(facts.Updates[^1].Text)}\"");
+            text += texts.OverviewLastUpdate(shown(facts.Updates[^1].At), OneLine(facts.Updates[^1].Text));
         }
 
-        var open = facts.ActionItems.Count(a => !a.IsDone);
         if (facts.ActionItems.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {facts.ActionItems.Count} action item(s), {open} open.");
+            text += texts.OverviewActions(facts.ActionItems.Count, facts.ActionItems.Count(a => !a.IsDone));
         }
 
-        return text.ToString();
+        return text;
     }
+
+    private static string? Humanized(TimeSpan? span) => span is { } value ? Instants.Humanize(value) : null;
 
     /// <summary>What the person who resolved it said, from the last resolution entry (<c>Resolved: rolled back v42</c>).</summary>
     private static string? Resolution(IReadOnlyList<TimelineEntry> timeline)
@@ -62,5 +52,6 @@ internal static class PostmortemOverview
         return colon < 0 ? null : OneLine(entry!.Text[(colon + 2)..]);
     }
 
-    private static string OneLine(string text) => Shorten.ToFit(string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), 300);
+    private static string OneLine(string text) =>
+        Shorten.ToFit(string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), 300);
 }

@@ -43,6 +43,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public ConcurrentDictionary<string, bool> TakenNames { get; } = new();
 
+    /// <summary>Users' locales (<c>ja-JP</c>), which <c>users.info</c> tells when asked with <c>include_locale=true</c>.</summary>
+    public ConcurrentDictionary<string, string> UserLocales { get; } = new();
+
     /// <summary>Names <c>conversations.create</c> answers with <c>invalid_name_specials</c>, as a workspace may for non-ASCII letters.</summary>
     public Func<string, bool> RefusedNames { get; set; } = _ => false;
 
@@ -147,7 +150,13 @@ public sealed class FakeSlack : IAsyncDisposable
                 var shown = new JsonArray([.. messages.Where(m => oldest.Length == 0 || m["ts"]!.ToString() == oldest).Select(m => (JsonNode)m.DeepClone())]);
                 return Ok(new JsonObject { ["messages"] = shown, ["has_more"] = false, ["response_metadata"] = new JsonObject { ["next_cursor"] = "" } });
             case "users.info":
-                return Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = Arg("user"), ["name"] = "member-" + Arg("user").ToLowerInvariant() } });
+                var user = new JsonObject { ["id"] = Arg("user"), ["name"] = "member-" + Arg("user").ToLowerInvariant() };
+                if (Arg("include_locale") == "true")
+                {
+                    user["locale"] = UserLocales.GetValueOrDefault(Arg("user"), "en-US");
+                }
+
+                return Ok(new JsonObject { ["user"] = user });
             case "auth.test":
                 return Ok(new JsonObject { ["user_id"] = BotUserId, ["bot_id"] = "B0BOT" });
             case "conversations.setTopic" or "conversations.invite" or "pins.add" or "bookmarks.add" or "views.open" or "chat.postEphemeral":

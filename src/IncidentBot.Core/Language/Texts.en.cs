@@ -1,0 +1,88 @@
+using System.Globalization;
+using IncidentBot.Incidents;
+
+namespace IncidentBot.Language;
+
+public sealed partial record Texts
+{
+    public static Texts En { get; } = new()
+    {
+        Code = "en",
+        NoCommand = "No command given.",
+        CommandTooLong = (length, max) => string.Create(CultureInfo.InvariantCulture, $"The command is {length:N0} characters long; the limit is {max:N0}."),
+        UnknownCommand = word => $"Unknown command '{word}'. Try `help`.",
+        NeedsTitle = "An incident needs a title.",
+        TitleTooLong = (length, max) => string.Create(CultureInfo.InvariantCulture, $"The title is {length} characters long; the limit is {max}."),
+        NameOneRole = "Name one role, and optionally one person.",
+        NotARole = word => $"'{word}' is not a role: use commander, scribe or comms.",
+        NotAPerson = word => $"'{word}' is not a person: write @name.",
+        WhichSeverity = "Which severity?",
+        NotASeverity = word => $"'{word}' is not a severity: use 1 to 4.",
+        WhichStatus = "Which status?",
+        NotAStatus = word => $"'{word}' is not a status.",
+        NotADate = word => $"'{word}' is not a date: write the due date as YYYY-MM-DD.",
+        WhatNeedsDoing = "What needs doing?",
+        WhatShouldTheNoteSay = "What should the note say?",
+        WhatShouldTheUpdateSay = "What should the update say?",
+        NoSuchCommand = word => $"There is no command '{word}'.",
+        TakesNoArguments = name => $"`{name}` takes no arguments.",
+        Usage = "Usage",
+        HelpHeading = "IncidentBot commands:",
+        Purposes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["declare"] = "open a new incident",
+            ["role"] = "take a role, or give it to someone",
+            ["sev"] = "change the severity",
+            ["status"] = "move the incident along",
+            ["note"] = "add a line to the timeline",
+            ["update"] = "post a stakeholder status update",
+            ["summary"] = "catch-up summary of the room so far",
+            ["timeline"] = "show the timeline",
+            ["resolve"] = "resolve the incident",
+            ["reopen"] = "reopen a resolved incident",
+            ["action"] = "add a follow-up action item; end with prevent, detect or mitigate to set its kind",
+            ["postmortem"] = "draft the postmortem",
+            ["list"] = "open incidents",
+            ["help"] = "this help",
+        },
+        OpeningRoom = room => $" Opening its {room} now.",
+        WorkingOnIt = "⏳ Working on it…",
+        NoSuchIncident = number => $"There is no incident INC-{number}.",
+        OutsideRoom = (name, prefix) => $"`{name}` works inside an incident room. Here you can use `{prefix}declare`, `{prefix}list` and `{prefix}help`.",
+        Declared = incident => $"Declared {incident.Key}: {incident.Title} ({incident.Severity.Label()}" +
+                               (incident.IsDrill ? ", DRILL" : "") + (incident.IsPrivate ? ", private" : "") + ").",
+        RoleNow = (holder, role, key) => $"{holder} is now {role} of {key}.",
+        IsNow = (key, state) => $"{key} is now {state}.",
+        Noted = key => $"Noted on the timeline of {key}.",
+        UpdateRecorded = key => $"Status update recorded for {key}.",
+        Resolved = key => $"{key} resolved. ",
+        Reopened = key => $"{key} reopened; status investigating.",
+        Done = (name, key) => $"Done: {name} on {key}.",
+        ActionAdded = (id, key) => string.Create(CultureInfo.InvariantCulture, $"Added action item #{id} to {key}."),
+        NoOpenIncidents = "No open incidents.",
+        OpenIncidents = count => string.Create(CultureInfo.InvariantCulture, $"{count} open incident(s):"),
+        Durations = (detect, acknowledge, mitigate, resolve) => $"Time to detect {detect} · acknowledge {acknowledge} · mitigate {mitigate} · resolve {resolve}",
+        RoleTitle = role => role.Title(),
+        TeamsWelcome = declare => $"👋 IncidentBot is here. Declare an incident with {declare}; each incident gets its own room.",
+        OverviewWhat = incident => $"{incident.Key} \"{incident.Title}\" was a {incident.Severity.Label()} incident{(incident.IsDrill ? " (a drill)" : "")}.",
+        OverviewBegan = (started, declarer, declared, detectAfter) =>
+            $" Impact began at {started}; {declarer} declared it at {declared}{(detectAfter is null ? "." : $", {detectAfter} later.")}",
+        OverviewMitigated = at => $" It was mitigated at {at}.",
+        OverviewResolved = (at, lasted, how) =>
+            $" It was resolved at {at}{(lasted is null ? "" : $", {lasted} after impact began")}{(how is null ? "." : $": {how}.")}",
+        OverviewOpen = status => $" It is not resolved yet (status {status}).",
+        OverviewLastUpdate = (at, text) => $" The last status update to stakeholders, at {at}: \"{text}\"",
+        OverviewActions = (count, open) => string.Create(CultureInfo.InvariantCulture, $" {count} action item(s), {open} open."),
+        Broken = "What is broken",
+        Impact = "Impact",
+        Tried = "What has been tried",
+        Decisions = "Decisions and status",
+        Hypothesis = "Current hypothesis",
+        Roles = "Roles",
+        Questions = "Open questions",
+        NextSteps = "Next steps",
+        Links = "Links",
+        NothingYet = "nothing yet",
+        Unassigned = "unassigned",
+    };
+}
