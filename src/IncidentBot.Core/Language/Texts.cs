@@ -57,6 +57,14 @@ public sealed partial record Texts
     public required Func<Role, string> RoleTitle { get; init; }
     public required Func<string, string> TeamsWelcome { get; init; }
 
+    // Problem details of the JSON API.
+    public required string ProblemUnknownIncident { get; init; }
+    public required string ProblemRefused { get; init; }
+    public required string ProblemBadCommand { get; init; }
+    public required Func<string, string> NoIncidentCalled { get; init; }
+    public required string UseASeverity { get; init; }
+    public required string GiveTheCommandAsText { get; init; }
+
     // The postmortem's Summary section, drafted from the incident as it ends.
     public required Func<Incident, string> OverviewWhat { get; init; }
     public required Func<string, string, string, string?, string> OverviewBegan { get; init; }

@@ -64,6 +64,12 @@ public sealed partial record Texts
         Durations = (detect, acknowledge, mitigate, resolve) => $"Time to detect {detect} · acknowledge {acknowledge} · mitigate {mitigate} · resolve {resolve}",
         RoleTitle = role => role.Title(),
         TeamsWelcome = declare => $"👋 IncidentBot is here. Declare an incident with {declare}; each incident gets its own room.",
+        ProblemUnknownIncident = "Unknown incident",
+        ProblemRefused = "Refused",
+        ProblemBadCommand = "Bad command",
+        NoIncidentCalled = number => $"There is no incident '{number}'.",
+        UseASeverity = "Use SEV1, SEV2, SEV3 or SEV4.",
+        GiveTheCommandAsText = "Give the command as \"text\", e.g. {\"user\": \"alice\", \"text\": \"sev 1\"}.",
         OverviewWhat = incident => $"{incident.Key} \"{incident.Title}\" was a {incident.Severity.Label()} incident{(incident.IsDrill ? " (a drill)" : "")}.",
         OverviewBegan = (started, declarer, declared, detectAfter) =>
             $" Impact began at {started}; {declarer} declared it at {declared}{(detectAfter is null ? "." : $", {detectAfter} later.")}",

@@ -75,6 +75,12 @@ public sealed partial record Texts
             _ => role.Title(),
         },
         TeamsWelcome = declare => $"👋 IncidentBot です。{declare} でインシデントを宣言すると、インシデントごとにルームを作ります。",
+        ProblemUnknownIncident = "不明なインシデント",
+        ProblemRefused = "受け付けられません",
+        ProblemBadCommand = "コマンドの誤り",
+        NoIncidentCalled = number => $"「{number}」というインシデントはありません。",
+        UseASeverity = "SEV1、SEV2、SEV3、SEV4 のどれかを指定してください。",
+        GiveTheCommandAsText = "コマンドは \"text\" で渡してください。例: {\"user\": \"alice\", \"text\": \"sev 1\"}",
         OverviewWhat = incident => $"{incident.Key}「{incident.Title}」は {incident.Severity.Label()} のインシデント{(incident.IsDrill ? " (訓練)" : "")}でした。",
         OverviewBegan = (started, declarer, declared, detectAfter) =>
             $"影響は {started} に始まり、{(detectAfter is null ? "" : $"{detectAfter}後の ")}{declared} に {declarer} が宣言しました。",

@@ -16,7 +16,7 @@ internal static class PostmortemEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string number, string? format, PostmortemService postmortems, CancellationToken cancellationToken)
+        string number, string? format, PostmortemService postmortems, Language.BotLanguage language, CancellationToken cancellationToken)
     {
         format = string.IsNullOrEmpty(format) ? "md" : format.ToLowerInvariant();
         if (format is not ("md" or "html" or "docx"))
@@ -39,7 +39,7 @@ internal static class PostmortemEndpoints
 
         if (draft is null)
         {
-            return OutcomeResults.UnknownIncident(number);
+            return OutcomeResults.UnknownIncident(number, language.Default);
         }
 
         return format switch

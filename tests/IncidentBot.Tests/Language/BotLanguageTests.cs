@@ -27,6 +27,23 @@ public sealed class BotLanguageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("「9」は重大度ではありません。1〜4 で指定してください。", body!["detail"]!.GetValue<string>());
         Assert.Equal("sev <1-4>", body["usage"]!.GetValue<string>());
+        Assert.Equal("コマンドの誤り", body["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AJapaneseBotExplainsApiProblemsInJapanese()
+    {
+        using var app = new BotApp(null, new Dictionary<string, string?> { ["Bot:Language"] = "ja" });
+        var client = app.CreateClient();
+
+        var (unknown, missing) = await client.GetJsonAsync("/api/incidents/99");
+        var (bad, invalid) = await client.PostJsonAsync("/api/incidents", new { title = "", severity = "SEV9" });
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("不明なインシデント", missing!["title"]!.GetValue<string>());
+        Assert.Equal("「99」というインシデントはありません。", missing["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("インシデントにはタイトルが必要です。 SEV1、SEV2、SEV3、SEV4 のどれかを指定してください。", invalid!["detail"]!.GetValue<string>());
     }
 
     [Fact]
