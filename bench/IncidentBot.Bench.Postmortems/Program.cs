@@ -12,7 +12,7 @@ const int Entries = 2_000;
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 
 var options = Options.Create(new PostmortemOptions { TemplatesPath = "templates", TimeZone = "Europe/Berlin" });
-var renderer = new PostmortemRenderer(new PostmortemTemplates(options), options);
+var renderer = new PostmortemRenderer(new PostmortemTemplates(options), options, Options.Create(new IncidentBot.Language.BotOptions()));
 var (incident, timeline, actions) = BigIncident.Build(Entries);
 
 long markdownBytes = 0, htmlBytes = 0, docxBytes = 0;

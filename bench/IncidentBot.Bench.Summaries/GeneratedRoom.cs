@@ -5,7 +5,10 @@ using IncidentBot.Timeline;
 
 namespace IncidentBot.Bench;
 
-/// <summary>A busy incident room, the same on every run: reports, guesses, actions, questions, chatter, links and a few secrets.</summary>
+/// <summary>
+/// A busy incident room, the same on every run: reports, guesses, actions, questions, chatter, links and a few secrets,
+/// in English or in Japanese.
+/// </summary>
 internal static class GeneratedRoom
 {
     private static readonly string[] People = ["alice", "bob", "carol", "dave", "erin", "frank", "gina", "hugo", "ivan", "judy"];
@@ -36,11 +39,38 @@ internal static class GeneratedRoom
         "the token xoxb-1234567890-0987654321-AbCdEfGhIj{n} still works for the alerts bot.",
     ];
 
-    public static SummaryRequest Create(int messages)
+    /// <summary>The same room written in Japanese, with English words, full-width digits and line breaks mixed in.</summary>
+    private static readonly string[] JapaneseTemplates =
+    [
+        "{s}がリクエストの{n}％で502エラーを返しています。{t}からです。",
+        "{s}のp99レイテンシが{n}秒まで悪化しています。デプロイ前は300msでした",
+        "eu-west-1のユーザーの約{n}%が決済できない状態で、影響は１２００件以上です。",
+        "原因はおそらく{s}のコネクションプールの枯渇です。maxが50から{n}に変わっています。",
+        "{t}の{s}のデプロイと時間が一致しているので、これが原因かもしれません",
+        "{s}のPodを{n}台再起動しましたが、効果なしです。",
+        "{s}を6台から{n}台にスケールアウトしました。",
+        "{s}を前のバージョンにロールバックすることに決めました。進めてください。",
+        "{s}のロールバックが完了しました。\nエラー率は{n}％まで下がっています",
+        "返金処理にも影響は出ていますか？",
+        "{t}のRedisのフェイルオーバーが原因でしょうか？",
+        "{t}にステータスページを更新する予定です。",
+        "次に、{s}を30分監視してから解決にします。",
+        "ダッシュボード: https://grafana.example.com/d/{s}?from=now-1h",
+        "手順書 https://wiki.example.com/runbooks/{s}",
+        "+1", "了解", "見てます", "ちょっと離席します", "ありがとうございます", "同じく", "草", "途中から参加します、ログ読みます",
+        "ツールが重い気がする", "ダッシュボード見てます", "承知しました", "対応します",
+        "ログ: ERROR pool timeout after 30000ms at PoolManager.Acquire(PoolManager.cs:118) thread=worker-{n}",
+        "レプリカで DB_PASSWORD=hunter{n} を試しましたが、同じエラーです。",
+        "佐藤さんのミスが原因です。ヒューマンエラーですね。",
+    ];
+
+    public static SummaryRequest Create(int messages, bool japanese = false)
     {
+        var templates = japanese ? JapaneseTemplates : Templates;
         var random = new Random(42);
         var start = new DateTimeOffset(2025, 3, 4, 13, 0, 0, TimeSpan.Zero);
-        var (incident, declared) = Incident.Declare(42, new Declaration("Payments API down", Severity.Sev1), "alice", start);
+        var title = japanese ? "決済APIで502エラーが多発" : "Payments API down";
+        var (incident, declared) = Incident.Declare(42, new Declaration(title, Severity.Sev1), "alice", start);
         var timeline = new List<TimelineEntry> { declared };
         timeline.AddRange(incident.AssignRole(Role.Commander, "alice", "alice", start.AddMinutes(1)).Entries);
         timeline.AddRange(incident.AssignRole(Role.Scribe, "dave", "alice", start.AddMinutes(2)).Entries);
@@ -50,7 +80,7 @@ internal static class GeneratedRoom
         {
             var at = start.AddSeconds(i * 2);
             var sentences = random.Next(1, 4);
-            var text = string.Join(" ", Enumerable.Range(0, sentences).Select(_ => Fill(Templates[random.Next(Templates.Length)], random, at)));
+            var text = string.Join(japanese ? "" : " ", Enumerable.Range(0, sentences).Select(_ => Fill(templates[random.Next(templates.Length)], random, at)));
             room.Add(new RoomMessage(People[random.Next(People.Length)], at, text));
         }
 

@@ -5,9 +5,12 @@ using IncidentBot.Summaries;
 
 // The extractive summary of a generated room: three runs in one process, each timed and its allocations counted;
 // the median of the three, and the process's peak working set. Targets: under 1 s and under 200 MB.
-var size = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
-var request = GeneratedRoom.Create(size);
-Say($"room: {request.Messages.Count} messages, {request.Messages.Sum(m => m.Text.Length):N0} characters, {request.Timeline.Count} timeline entries");
+// Arguments: [ja] [messages]; `ja` generates the room in Japanese.
+var japanese = args.Length > 0 && args[0] == "ja";
+var rest = japanese ? args[1..] : args;
+var size = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5_000;
+var request = GeneratedRoom.Create(size, japanese);
+Say($"room: {(japanese ? "Japanese, " : "")}{request.Messages.Count} messages, {request.Messages.Sum(m => m.Text.Length):N0} characters, {request.Timeline.Count} timeline entries");
 
 var runs = new List<(double Ms, long Bytes)>();
 var summary = "";

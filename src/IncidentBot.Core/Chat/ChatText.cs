@@ -49,18 +49,20 @@ public static class ChatText
 
     /// <summary>
     /// The reply a person reads after a command: the outcome's message, and the usage line (with the platform's
-    /// <paramref name="prefix"/>) when the command was wrong; a declaration says its <paramref name="roomWord"/> opens.
+    /// <paramref name="prefix"/>) when the command was wrong; a declaration says its <paramref name="roomWord"/> opens;
+    /// in the person's language (<paramref name="texts"/>).
     /// </summary>
-    public static string Reply(CommandOutcome outcome, string prefix, string roomWord)
+    public static string Reply(CommandOutcome outcome, string prefix, string roomWord, Language.Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        var t = texts ?? Language.Texts.En;
         var text = outcome.Kind == OutcomeKind.Done ? outcome.Message : "⚠️ " + outcome.Message;
         if (outcome.Command is DeclareCommand && outcome.Ok)
         {
-            text += $" Opening its {roomWord} now.";
+            text += t.OpeningRoom(roomWord);
         }
 
-        return outcome.Usage is null || outcome.Ok ? text : $"{text}\nUsage: `{prefix}{outcome.Usage}`";
+        return outcome.Usage is null || outcome.Ok ? text : $"{text}\n{t.Usage}: `{prefix}{outcome.Usage}`";
     }
 
     /// <summary>The announcement for the stakeholders' channel, or null when the entry is not announced.</summary>

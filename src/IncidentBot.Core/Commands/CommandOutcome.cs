@@ -38,10 +38,11 @@ public sealed record CommandOutcome(
     public static CommandOutcome Invalid(Parsed parsed)
     {
         ArgumentNullException.ThrowIfNull(parsed);
-        return new(OutcomeKind.Invalid, parsed.Error ?? "That is not a command.", parsed.Usage);
+        return new(OutcomeKind.Invalid, parsed.Error ?? Language.Texts.En.NoCommand, parsed.Usage);
     }
 
-    public static CommandOutcome NotFound(int number) => new(OutcomeKind.NotFound, $"There is no incident INC-{number}.");
+    public static CommandOutcome NotFound(int number, Language.Texts? texts = null) =>
+        new(OutcomeKind.NotFound, (texts ?? Language.Texts.En).NoSuchIncident(number));
 
     public static CommandOutcome Refused(string message, Incident? incident, Command command) =>
         new(OutcomeKind.Refused, message, Commands.Usage.Of(command?.Name ?? ""), incident, null, command);

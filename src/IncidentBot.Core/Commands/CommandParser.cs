@@ -1,29 +1,31 @@
 using System.Globalization;
 using IncidentBot.Incidents;
+using IncidentBot.Language;
 
 namespace IncidentBot.Commands;
 
 /// <summary>
 /// The one parser of the command grammar, for every platform. Never throws on input: a bad command comes back as
-/// a <see cref="Parsed"/> failure with that command's usage line.
+/// a <see cref="Parsed"/> failure with that command's usage line, the error in the person's language.
 /// </summary>
 public static class CommandParser
 {
     /// <summary>The most characters a command may have; past it the command is refused, not cut.</summary>
     public const int MaxLength = 4000;
 
-    public static Parsed Parse(string? text)
+    public static Parsed Parse(string? text, Texts? texts = null)
     {
+        var t = texts ?? Texts.En;
         text = Clean(text);
         if (text.Length == 0)
         {
-            return Parsed.Fail("No command given.", Usage.Of("help"));
+            return Parsed.Fail(t.NoCommand, Usage.Of("help"));
         }
 
         if (text.Length > MaxLength)
         {
             return Parsed.Fail(
-                $"The command is {text.Length:N0} characters long; the limit is {MaxLength:N0}.", Usage.Of(FirstWord(text)));
+                t.CommandTooLong(text.Length, MaxLength), Usage.Of(FirstWord(text)));
         }
 
         var word = FirstWord(text);
@@ -31,25 +33,25 @@ public static class CommandParser
         var usage = Usage.Of(word);
         return word.ToLowerInvariant() switch
         {
-            "declare" => Declare(rest, usage),
-            "role" => RoleOf(rest, usage),
-            "sev" or "severity" => SeverityOf(rest, Usage.Of("sev")),
-            "status" => StatusOf(rest, usage),
-            "note" => Required(rest, usage, "What should the note say?", t => new NoteCommand(t)),
-            "update" => Required(rest, usage, "What should the update say?", t => new UpdateCommand(t)),
-            "summary" => Bare(rest, usage, new SummaryCommand()),
-            "timeline" => Bare(rest, usage, new TimelineCommand()),
+            "declare" => Declare(rest, usage, t),
+            "role" => RoleOf(rest, usage, t),
+            "sev" or "severity" => SeverityOf(rest, Usage.Of("sev"), t),
+            "status" => StatusOf(rest, usage, t),
+            "note" => Required(rest, usage, t.WhatShouldTheNoteSay, t => new NoteCommand(t)),
+            "update" => Required(rest, usage, t.WhatShouldTheUpdateSay, t => new UpdateCommand(t)),
+            "summary" => Bare(rest, usage, new SummaryCommand(), t),
+            "timeline" => Bare(rest, usage, new TimelineCommand(), t),
             "resolve" => Parsed.Of(new ResolveCommand(rest.Length == 0 ? null : rest)),
-            "reopen" => Bare(rest, usage, new ReopenCommand()),
-            "action" => ActionOf(rest, usage),
-            "postmortem" => Bare(rest, usage, new PostmortemCommand()),
-            "list" => Bare(rest, usage, new ListCommand()),
-            "help" => Help(rest),
-            _ => Parsed.Fail($"Unknown command '{Shorten(word)}'. Try `help`.", Usage.Of("help")),
+            "reopen" => Bare(rest, usage, new ReopenCommand(), t),
+            "action" => ActionOf(rest, usage, t),
+            "postmortem" => Bare(rest, usage, new PostmortemCommand(), t),
+            "list" => Bare(rest, usage, new ListCommand(), t),
+            "help" => Help(rest, t),
+            _ => Parsed.Fail(t.UnknownCommand(Shorten(word)), Usage.Of("help")),
         };
     }
 
-    private static Parsed Declare(string rest, string? usage)
+    private static Parsed Declare(string rest, string? usage, Texts t)
     {
         var tokens = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var severity = Severity.Sev3;
@@ -81,55 +83,55 @@ public static class CommandParser
         var title = Unquote(string.Join(' ', tokens));
         if (title.Length == 0)
         {
-            return Parsed.Fail("An incident needs a title.", usage);
+            return Parsed.Fail(t.NeedsTitle, usage);
         }
 
         if (title.Length > Incident.MaxTitleLength)
         {
-            return Parsed.Fail($"The title is {title.Length} characters long; the limit is {Incident.MaxTitleLength}.", usage);
+            return Parsed.Fail(t.TitleTooLong(title.Length, Incident.MaxTitleLength), usage);
         }
 
         return Parsed.Of(new DeclareCommand(new Declaration(title, severity, isPrivate, isDrill)));
     }
 
-    private static Parsed RoleOf(string rest, string? usage)
+    private static Parsed RoleOf(string rest, string? usage, Texts t)
     {
         var tokens = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length == 0 || tokens.Length > 2)
         {
-            return Parsed.Fail("Name one role, and optionally one person.", usage);
+            return Parsed.Fail(t.NameOneRole, usage);
         }
 
         if (!RoleText.TryParse(tokens[0], out var role))
         {
-            return Parsed.Fail($"'{Shorten(tokens[0])}' is not a role: use commander, scribe or comms.", usage);
+            return Parsed.Fail(t.NotARole(Shorten(tokens[0])), usage);
         }
 
         if (tokens.Length == 2 && !People.IsMention(tokens[1]))
         {
-            return Parsed.Fail($"'{Shorten(tokens[1])}' is not a person: write @name.", usage);
+            return Parsed.Fail(t.NotAPerson(Shorten(tokens[1])), usage);
         }
 
         return Parsed.Of(new RoleCommand(role, tokens.Length == 2 ? People.Normalize(tokens[1]) : null));
     }
 
-    private static Parsed SeverityOf(string rest, string? usage) =>
+    private static Parsed SeverityOf(string rest, string? usage, Texts t) =>
         SeverityText.TryParse(rest, out var severity)
             ? Parsed.Of(new SeverityCommand(severity))
-            : Parsed.Fail(rest.Length == 0 ? "Which severity?" : $"'{Shorten(rest)}' is not a severity: use 1 to 4.", usage);
+            : Parsed.Fail(rest.Length == 0 ? t.WhichSeverity : t.NotASeverity(Shorten(rest)), usage);
 
-    private static Parsed StatusOf(string rest, string? usage)
+    private static Parsed StatusOf(string rest, string? usage, Texts t)
     {
         if (!IncidentStatusText.TryParse(rest, out var status))
         {
-            return Parsed.Fail(rest.Length == 0 ? "Which status?" : $"'{Shorten(rest)}' is not a status.", usage);
+            return Parsed.Fail(rest.Length == 0 ? t.WhichStatus : t.NotAStatus(Shorten(rest)), usage);
         }
 
         // `status resolved` is the resolve transition itself, so it means exactly what `resolve` means.
         return Parsed.Of(status == IncidentStatus.Resolved ? new ResolveCommand(null) : new StatusCommand(status));
     }
 
-    private static Parsed ActionOf(string rest, string? usage)
+    private static Parsed ActionOf(string rest, string? usage, Texts t)
     {
         var tokens = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         string? owner = null;
@@ -141,7 +143,7 @@ public static class CommandParser
             {
                 if (!DateOnly.TryParseExact(tokens[^1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    return Parsed.Fail($"'{Shorten(tokens[^1])}' is not a date: write the due date as YYYY-MM-DD.", usage);
+                    return Parsed.Fail(t.NotADate(Shorten(tokens[^1])), usage);
                 }
 
                 due = date;
@@ -165,10 +167,10 @@ public static class CommandParser
         }
 
         var text = string.Join(' ', tokens);
-        return text.Length == 0 ? Parsed.Fail("What needs doing?", usage) : Parsed.Of(new ActionCommand(text, owner, due, kind));
+        return text.Length == 0 ? Parsed.Fail(t.WhatNeedsDoing, usage) : Parsed.Of(new ActionCommand(text, owner, due, kind));
     }
 
-    private static Parsed Help(string rest)
+    private static Parsed Help(string rest, Texts t)
     {
         if (rest.Length == 0)
         {
@@ -176,15 +178,15 @@ public static class CommandParser
         }
 
         return Usage.Of(rest) is null
-            ? Parsed.Fail($"There is no command '{Shorten(rest)}'.", Usage.Of("help"))
+            ? Parsed.Fail(t.NoSuchCommand(Shorten(rest)), Usage.Of("help"))
             : Parsed.Of(new HelpCommand(rest.ToLowerInvariant()));
     }
 
     private static Parsed Required(string rest, string? usage, string ask, Func<string, Command> make) =>
         rest.Length == 0 ? Parsed.Fail(ask, usage) : Parsed.Of(make(rest));
 
-    private static Parsed Bare(string rest, string? usage, Command command) =>
-        rest.Length == 0 ? Parsed.Of(command) : Parsed.Fail($"`{command.Name}` takes no arguments.", usage);
+    private static Parsed Bare(string rest, string? usage, Command command, Texts t) =>
+        rest.Length == 0 ? Parsed.Of(command) : Parsed.Fail(t.TakesNoArguments(command.Name), usage);
 
     private static string FirstWord(string text)
     {

@@ -39,7 +39,7 @@ public static class IncidentCommands
         var incident = await ledger.FindAsync(number, cancellationToken).ConfigureAwait(false);
         if (incident is null)
         {
-            return CommandOutcome.NotFound(number);
+            return CommandOutcome.NotFound(number, context.Language);
         }
 
         if (command is TimelineCommand)
@@ -69,7 +69,7 @@ public static class IncidentCommands
         }
 
         var written = await AppendAllAsync(ledger, change.Entries, cancellationToken).ConfigureAwait(false);
-        return new CommandOutcome(OutcomeKind.Done, Reply(incident, command), null, incident, written, command);
+        return new CommandOutcome(OutcomeKind.Done, Reply(incident, command, context.Language), null, incident, written, command);
     }
 
     /// <summary>The answer to a command that needs an incident but was run outside a room; null when it may run.</summary>
@@ -81,7 +81,7 @@ public static class IncidentCommands
             ? null
             : new CommandOutcome(
                 OutcomeKind.NeedsIncident,
-                $"`{command.Name}` works inside an incident room. Here you can use `{context.Prefix}declare`, `{context.Prefix}list` and `{context.Prefix}help`.",
+                context.Language.OutsideRoom(command.Name, context.Prefix),
                 Usage.Of(command.Name),
                 Command: command);
     }
@@ -105,7 +105,7 @@ public static class IncidentCommands
         var (incident, entry) = Incident.Declare(number, declare.Declaration, context.Actor, context.Now);
         await ledger.InsertAsync(incident, cancellationToken).ConfigureAwait(false);
         var written = await AppendAllAsync(ledger, [entry], cancellationToken).ConfigureAwait(false);
-        return new CommandOutcome(OutcomeKind.Done, Reply(incident, declare), null, incident, written, declare);
+        return new CommandOutcome(OutcomeKind.Done, Reply(incident, declare, context.Language), null, incident, written, declare);
     }
 
     private static async Task<CommandOutcome> AddActionAsync(
@@ -133,7 +133,7 @@ public static class IncidentCommands
 
         var entry = incident.Record(TimelineKind.ActionAdded, line.ToString(), context.Actor, context.Now);
         var written = await AppendAllAsync(ledger, [entry], cancellationToken).ConfigureAwait(false);
-        return new CommandOutcome(OutcomeKind.Done, $"Added action item #{item.Id} to {incident.Key}.", null, incident, written, action);
+        return new CommandOutcome(OutcomeKind.Done, context.Language.ActionAdded(item.Id, incident.Key), null, incident, written, action);
     }
 
     private static async Task<CommandOutcome> ListAsync(IIncidentReader reader, CommandContext context, CancellationToken cancellationToken)
@@ -141,14 +141,14 @@ public static class IncidentCommands
         var open = await reader.ListAsync(openOnly: true, limit: 50, cancellationToken).ConfigureAwait(false);
         if (open.Count == 0)
         {
-            return new CommandOutcome(OutcomeKind.Done, "No open incidents.", Command: new ListCommand());
+            return new CommandOutcome(OutcomeKind.Done, context.Language.NoOpenIncidents, Command: new ListCommand());
         }
 
         var lines = open.Select(i =>
             $"{i.Key} · {i.Severity.Label()} · {i.Status.Name()} · {i.Title}" +
             (i.Commander is null ? " · no commander" : $" · IC {i.Commander}") +
             $" · {Instants.Humanize(context.Now - i.DeclaredAt)} old");
-        return new CommandOutcome(OutcomeKind.Done, $"{open.Count} open incident(s):\n" + string.Join('\n', lines), Command: new ListCommand());
+        return new CommandOutcome(OutcomeKind.Done, context.Language.OpenIncidents(open.Count) + "\n" + string.Join('\n', lines), Command: new ListCommand());
     }
 
     private static async Task<CommandOutcome> TimelineAsync(IIncidentReader reader, Incident incident, CancellationToken cancellationToken)
@@ -169,7 +169,7 @@ public static class IncidentCommands
     private static CommandOutcome Help(HelpCommand help, CommandContext context)
     {
         var text = help.Topic is null
-            ? "IncidentBot commands:\n" + Usage.Help(context.Prefix)
+            ? context.Language.HelpHeading + "\n" + Usage.Help(context.Prefix, context.Language)
             : $"`{context.Prefix}{Usage.Of(help.Topic)}`";
         return new CommandOutcome(OutcomeKind.Done, text, Command: help);
     }
@@ -189,31 +189,31 @@ public static class IncidentCommands
         return written;
     }
 
-    /// <summary>The confirmation a person reads after a change.</summary>
-    public static string Reply(Incident incident, Command command)
+    /// <summary>The confirmation a person reads after a change, in <paramref name="texts"/>' language.</summary>
+    public static string Reply(Incident incident, Command command, Language.Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        var t = texts ?? Language.Texts.En;
         return command switch
         {
-            DeclareCommand => $"Declared {incident.Key}: {incident.Title} ({incident.Severity.Label()}" +
-                              (incident.IsDrill ? ", DRILL" : "") + (incident.IsPrivate ? ", private" : "") + ").",
-            RoleCommand role => $"{incident.HolderOf(role.Role)} is now {role.Role.Title()} of {incident.Key}.",
-            SeverityCommand => $"{incident.Key} is now {incident.Severity.Label()}.",
-            StatusCommand => $"{incident.Key} is now {incident.Status.Name()}.",
-            NoteCommand => $"Noted on the timeline of {incident.Key}.",
-            UpdateCommand => $"Status update recorded for {incident.Key}.",
-            ResolveCommand => $"{incident.Key} resolved. " + DurationLine(incident),
-            ReopenCommand => $"{incident.Key} reopened; status investigating.",
-            _ => $"Done: {command.Name} on {incident.Key}.",
+            DeclareCommand => t.Declared(incident),
+            RoleCommand role => t.RoleNow(incident.HolderOf(role.Role) ?? "", t.RoleTitle(role.Role), incident.Key),
+            SeverityCommand => t.IsNow(incident.Key, incident.Severity.Label()),
+            StatusCommand => t.IsNow(incident.Key, incident.Status.Name()),
+            NoteCommand => t.Noted(incident.Key),
+            UpdateCommand => t.UpdateRecorded(incident.Key),
+            ResolveCommand => t.Resolved(incident.Key) + DurationLine(incident, t),
+            ReopenCommand => t.Reopened(incident.Key),
+            _ => t.Done(command.Name, incident.Key),
         };
     }
 
     /// <summary><c>Time to detect 2m 00s · acknowledge 1m 10s · mitigate 25m 00s · resolve 40m 00s</c>.</summary>
-    public static string DurationLine(Incident incident)
+    public static string DurationLine(Incident incident, Language.Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var d = incident.Durations;
         static string Show(TimeSpan? span) => span is { } s ? Instants.Humanize(s) : "—";
-        return $"Time to detect {Show(d.ToDetect)} · acknowledge {Show(d.ToAcknowledge)} · mitigate {Show(d.ToMitigate)} · resolve {Show(d.ToResolve)}";
+        return (texts ?? Language.Texts.En).Durations(Show(d.ToDetect), Show(d.ToAcknowledge), Show(d.ToMitigate), Show(d.ToResolve));
     }
 }

@@ -24,7 +24,7 @@ public static class Usage
     public static string? Of(string name) =>
         All.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase)).Line;
 
-    /// <summary>Every command with what it does, one per line.</summary>
-    public static string Help(string prefix) =>
-        string.Join('\n', All.Select(u => $"`{prefix}{u.Line}` {u.Purpose}"));
+    /// <summary>Every command with what it does, one per line, in <paramref name="texts"/>' language.</summary>
+    public static string Help(string prefix, Language.Texts? texts = null) =>
+        string.Join('\n', All.Select(u => $"`{prefix}{u.Line}` {(texts ?? Language.Texts.En).Purposes.GetValueOrDefault(u.Name, u.Purpose)}"));
 }

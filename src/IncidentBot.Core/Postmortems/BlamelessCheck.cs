@@ -4,7 +4,8 @@ namespace IncidentBot.Postmortems;
 
 /// <summary>
 /// Flags blaming language: fault and negligence words, hindsight ("should have"), "human error", and sentences that
-/// name a person as the cause. A flag is advice for the people editing the draft; nothing is rewritten.
+/// name a person as the cause, in English and in Japanese. The reason is given in the sentence's language. A flag is
+/// advice for the people editing the draft; nothing is rewritten.
 /// </summary>
 public static partial class BlamelessCheck
 {
@@ -15,15 +16,18 @@ public static partial class BlamelessCheck
         "broke|caused|forgot|missed|messed up|screwed up|ignored|neglected|overlooked|failed to|didn't|did not|" +
         "deleted|dropped|pushed a bad|shipped a bad|fat-fingered|botched|should have";
 
-    private static readonly (Regex Pattern, string Reason)[] Rules =
+    private const string NamedPerson = "names a person as the cause; describe what happened and what allowed it";
+
+    private static readonly (Regex Pattern, string Reason, string JapaneseReason)[] Rules =
     [
-        (FaultPattern(), "assigns fault"),
-        (HumanErrorPattern(), "names human error as a cause; ask what made the error possible"),
-        (HindsightPattern(), Hindsight),
-        (CarelessPattern(), "judges a person's care or competence"),
-        (ForgotPattern(), "says a person forgot or did not bother"),
-        (BlamePattern(), "assigns blame"),
-        (SlangPattern(), "judges a person's work"),
+        (FaultPattern(), "assigns fault", "個人の過失としています"),
+        (HumanErrorPattern(), "names human error as a cause; ask what made the error possible",
+            "ヒューマンエラーを原因にしています。何がそのエラーを起こりうるものにしたのかを書いてください"),
+        (HindsightPattern(), Hindsight, "後知恵です。誰かがすべきだったことではなく、システムが何を許したのかを書いてください"),
+        (CarelessPattern(), "judges a person's care or competence", "人の注意力や能力を評価しています"),
+        (ForgotPattern(), "says a person forgot or did not bother", "人が忘れたと述べています"),
+        (BlamePattern(), "assigns blame", "責任を人に負わせています"),
+        (SlangPattern(), "judges a person's work", "人の仕事ぶりを評価しています"),
     ];
 
     /// <summary>Every flagged sentence of <paramref name="passages"/>, in order; <paramref name="people"/> are names to treat as persons.</summary>
@@ -53,16 +57,28 @@ public static partial class BlamelessCheck
 
     private static BlameFlag? Flag(string source, string sentence, Regex person)
     {
-        foreach (var (pattern, reason) in Rules)
+        var japanese = Japanese.In(sentence);
+        if (japanese)
+        {
+            foreach (var (pattern, reason, needs) in JapaneseRules)
+            {
+                if (JapaneseMatch(sentence, pattern, needs) is { } match)
+                {
+                    return new BlameFlag(source, sentence, match.Value, reason);
+                }
+            }
+        }
+
+        foreach (var (pattern, reason, japaneseReason) in Rules)
         {
             if (pattern.Match(sentence) is { Success: true } match)
             {
-                return new BlameFlag(source, sentence, match.Value, reason);
+                return new BlameFlag(source, sentence, match.Value, japanese ? japaneseReason : reason);
             }
         }
 
         return person.Match(sentence) is { Success: true } named
-            ? new BlameFlag(source, sentence, named.Value, "names a person as the cause; describe what happened and what allowed it")
+            ? new BlameFlag(source, sentence, named.Value, japanese ? JapaneseNamedPerson : NamedPerson)
             : null;
     }
 
@@ -85,7 +101,7 @@ public static partial class BlamelessCheck
     private static IEnumerable<string> Sentences(string text) =>
         SentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|\r?\n+")]
+    [GeneratedRegex(@"(?<=[.!?])\s+|(?<=[。！？])\s*|\r?\n+")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"\b[\w@.-]+'s\s+fault\b|\b(?:his|her|their|your|my|our)\s+fault\b|\bat\s+fault\b|\bfault\s+of\s+(?:@|<@)?\w+", RegexOptions.IgnoreCase)]

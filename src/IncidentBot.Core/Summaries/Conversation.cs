@@ -34,7 +34,7 @@ public static class Conversation
             {
                 recorded.Add(Key(posted)); // the copy as the bot posted it in the room
             }
-            lines.Add(new ConversationLine(entry.At, People.Display(entry.Actor), Clean(entry.Text), entry.Kind));
+            lines.Add(new ConversationLine(entry.At, People.Display(entry.Actor), Clean(entry.Text, keepLineBreaks: true), entry.Kind));
         }
 
         foreach (var message in request.Messages)
@@ -46,7 +46,7 @@ public static class Conversation
                 continue;
             }
 
-            lines.Add(new ConversationLine(message.At, Author(message.Author), Clean(message.Text)));
+            lines.Add(new ConversationLine(message.At, Author(message.Author), Clean(message.Text, keepLineBreaks: true)));
         }
 
         // Stable: the timeline goes before a message of the same instant.
@@ -54,24 +54,34 @@ public static class Conversation
     }
 
     /// <summary>Redacted, on one line (a message cannot forge the next line of the conversation), cut to length.</summary>
-    public static string Clean(string text)
+    public static string Clean(string text) => Clean(text, keepLineBreaks: false);
+
+    /// <summary>
+    /// Redacted and cut to length, with each run of white space made one space, or with <paramref name="keepLineBreaks"/>
+    /// one <c>\n</c> where the run held a line break: a line break ends a sentence, most of all in Japanese, where
+    /// lines often end without 。. <see cref="ConversationLine.Render"/> still puts the whole message on one line.
+    /// </summary>
+    public static string Clean(string text, bool keepLineBreaks)
     {
         ArgumentNullException.ThrowIfNull(text);
         var redacted = SecretRedactor.Redact(text);
         var line = new StringBuilder(Math.Min(redacted.Length, MaxMessageLength + 1));
         var space = false;
+        var lineBreak = false;
         foreach (var c in redacted)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 space = line.Length > 0;
+                lineBreak |= space && keepLineBreaks && c is '\n' or '\r' or '\u2028' or '\u2029';
                 continue;
             }
 
             if (space)
             {
-                line.Append(' ');
+                line.Append(lineBreak ? '\n' : ' ');
                 space = false;
+                lineBreak = false;
             }
 
             line.Append(c);

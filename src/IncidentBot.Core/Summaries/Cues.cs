@@ -4,7 +4,8 @@ namespace IncidentBot.Summaries;
 
 /// <summary>
 /// The words and phrases by which responders say what broke, what it hits, what they tried, decided, suspect, ask
-/// and will do next. A sentence goes to the facet its cues weigh most for.
+/// and will do next, in English and in Japanese (<see cref="JapaneseCues"/>), one room often mixing both. A sentence
+/// goes to the facet its cues weigh most for.
 /// </summary>
 public static class Cues
 {
@@ -38,10 +39,19 @@ public static class Cues
         ("error rate", Facet.Impact, 3), ("success rate", Facet.Impact, 3), ("status page", Facet.Impact, 1),
     ];
 
-    /// <summary>The facet <paramref name="lower"/> (a lower-cased sentence) is about, and how strongly.</summary>
+    /// <summary>
+    /// The facet <paramref name="lower"/> (a lower-cased sentence, full-width forms folded) is about, and how strongly.
+    /// A Japanese sentence that blames a person is no fact of the incident and is about nothing.
+    /// </summary>
     public static (Facet Facet, int Score) Classify(string lower)
     {
         ArgumentNullException.ThrowIfNull(lower);
+        var japanese = Japanese.In(lower);
+        if (japanese && Postmortems.BlamelessCheck.BlamesInJapanese(lower))
+        {
+            return (Facet.None, 0);
+        }
+
         Span<int> scores = stackalloc int[8];
         var words = 0;
         var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -53,7 +63,8 @@ public static class Cues
                 continue;
             }
 
-            words++;
+            // Unspaced Japanese: about three letters a word.
+            words += Math.Max(1, Japanese.Count(word) / 3);
             if (IsServiceName(word))
             {
                 scores[(int)Facet.Broken] += 1;
@@ -79,6 +90,11 @@ public static class Cues
             {
                 scores[(int)facet] += weight;
             }
+        }
+
+        if (japanese)
+        {
+            JapaneseCues.Score(lower, scores);
         }
 
         if (lower.Contains('%', StringComparison.Ordinal))

@@ -12,18 +12,22 @@ namespace IncidentBot.Summaries;
 /// </summary>
 public sealed class ExtractiveSummarizer : ISummarizer
 {
-    private static readonly Dictionary<Facet, (string Heading, int Take, double Recency)> Sections = new()
+    private static readonly Dictionary<Facet, (int Take, double Recency)> Sections = new()
     {
         // Recency weighs more where the latest word is the current one (hypotheses, questions, next steps);
         // what broke is best told by the first reports.
-        [Facet.Broken] = (Headings.Broken, 3, -0.5),
-        [Facet.Impact] = (Headings.Impact, 3, 1.5),
-        [Facet.Tried] = (Headings.Tried, 5, 1),
-        [Facet.Decision] = (Headings.Decisions, 5, 1.5),
-        [Facet.Hypothesis] = (Headings.Hypothesis, 3, 4),
-        [Facet.Question] = (Headings.Questions, 3, 4),
-        [Facet.NextStep] = (Headings.NextSteps, 4, 4),
+        [Facet.Broken] = (3, -0.5),
+        [Facet.Impact] = (3, 1.5),
+        [Facet.Tried] = (5, 1),
+        [Facet.Decision] = (5, 1.5),
+        [Facet.Hypothesis] = (3, 4),
+        [Facet.Question] = (3, 4),
+        [Facet.NextStep] = (4, 4),
     };
+
+    // The sections in the order of the headings; null is the roles.
+    private static readonly Facet?[] Order =
+        [Facet.Broken, Facet.Impact, Facet.Tried, Facet.Decision, Facet.Hypothesis, null, Facet.Question, Facet.NextStep];
 
     public Task<string> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken)
     {
@@ -31,14 +35,16 @@ public sealed class ExtractiveSummarizer : ISummarizer
         return Task.FromResult(Write(request));
     }
 
-    public static string Write(SummaryRequest request)
+    /// <summary>The catch-up, its headings in <paramref name="texts"/>' language (English when not given).</summary>
+    public static string Write(SummaryRequest request, Language.Texts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Write(request.Incident, Conversation.From(request));
+        return Write(request.Incident, Conversation.From(request), texts);
     }
 
-    public static string Write(Incident incident, IReadOnlyList<ConversationLine> lines)
+    public static string Write(Incident incident, IReadOnlyList<ConversationLine> lines, Language.Texts? texts = null)
     {
+        var t = texts ?? Language.Texts.En;
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(lines);
         var picks = Sections.Keys.ToDictionary(f => f, _ => new List<Pick>());
@@ -59,35 +65,35 @@ public sealed class ExtractiveSummarizer : ISummarizer
         }
 
         var text = new StringBuilder();
-        foreach (var heading in Headings.All)
+        var headings = t.Headings;
+        for (var h = 0; h < Order.Length; h++)
         {
-            text.Append(heading).Append('\n');
-            if (heading == Headings.Roles)
+            text.Append(headings[h]).Append('\n');
+            if (Order[h] is not { } facet)
             {
                 foreach (var role in Enum.GetValues<Role>())
                 {
-                    text.Append("• ").Append(role.Title()).Append(": ")
-                        .Append(incident.HolderOf(role) is { } who ? People.Display(who) : "unassigned").Append('\n');
+                    text.Append("• ").Append(t.RoleTitle(role)).Append(": ")
+                        .Append(incident.HolderOf(role) is { } who ? People.Display(who) : t.Unassigned).Append('\n');
                 }
             }
             else
             {
-                var (facet, (_, take, _)) = Sections.First(s => s.Value.Heading == heading);
-                Bullets(text, picks[facet], take);
+                Bullets(text, picks[facet], Sections[facet].Take, t.NothingYet);
             }
 
             text.Append('\n');
         }
 
-        links.Write(text);
+        links.Write(text, t.Links);
         return text.ToString().TrimEnd() + "\n";
     }
 
-    private static void Bullets(StringBuilder text, List<Pick> picks, int take)
+    private static void Bullets(StringBuilder text, List<Pick> picks, int take, string nothingYet)
     {
         if (picks.Count == 0)
         {
-            text.Append("• nothing yet\n");
+            text.Append("• ").Append(nothingYet).Append('\n');
             return;
         }
 

@@ -13,16 +13,16 @@ internal static class Facts
         switch (line.Kind)
         {
             case TimelineKind.Declared:
-                return [(line.Text, Facet.Broken, 10)];
+                return [(line.OneLine, Facet.Broken, 10)];
             case TimelineKind.AlertFired:
-                return [(line.Text, Facet.Broken, 5)];
+                return [(line.OneLine, Facet.Broken, 5)];
             case TimelineKind.StatusChanged or TimelineKind.SeverityChanged or TimelineKind.Resolved or TimelineKind.Reopened
                 or TimelineKind.AlertResolved:
-                return [(line.Text, Facet.Decision, 6)];
+                return [(line.OneLine, Facet.Decision, 6)];
             case TimelineKind.ActionAdded:
-                return [(line.Text, Facet.NextStep, 6)];
+                return [(line.OneLine, Facet.NextStep, 6)];
             case TimelineKind.StatusUpdate:
-                return [(line.Text, Facet.Impact, 5)];
+                return [(line.OneLine, Facet.Impact, 5)];
             case TimelineKind.Note or TimelineKind.PinnedMessage:
                 // Someone chose to record these: kept even without a cue, as decisions and status.
                 return Classified(line.Text, bonus: 2, fallback: Facet.Decision);
@@ -37,7 +37,7 @@ internal static class Facts
     {
         foreach (var sentence in Sentences.Of(text))
         {
-            var lower = sentence.ToLowerInvariant();
+            var lower = Japanese.Fold(sentence).ToLowerInvariant();
             var (facet, score) = Cues.Classify(lower);
             if (facet == Facet.None || score < Threshold)
             {

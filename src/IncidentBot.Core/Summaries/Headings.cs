@@ -1,6 +1,9 @@
 namespace IncidentBot.Summaries;
 
-/// <summary>The sections of every catch-up, in order, whoever writes it.</summary>
+/// <summary>
+/// The sections of every catch-up, in order, whoever writes it, in English; <see cref="Language.Texts.Headings"/> has
+/// them in the bot's other languages.
+/// </summary>
 public static class Headings
 {
     public const string Broken = "What is broken";

@@ -24,14 +24,14 @@ internal sealed partial class Links
         }
     }
 
-    public void Write(StringBuilder text)
+    public void Write(StringBuilder text, string heading = "Links")
     {
         if (_latest.Count == 0)
         {
             return;
         }
 
-        text.Append("Links\n");
+        text.Append(heading).Append('\n');
         foreach (var (url, (_, line)) in _latest.OrderByDescending(l => l.Value.Order).Take(Take).OrderBy(l => l.Value.Order))
         {
             text.Append("• ").Append(url).Append(" (").Append(line.Author).Append(' ').Append(line.Time).Append(")\n");

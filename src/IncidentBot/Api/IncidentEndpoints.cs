@@ -1,6 +1,7 @@
 using IncidentBot.Alerts;
 using IncidentBot.Commands;
 using IncidentBot.Incidents;
+using IncidentBot.Language;
 using IncidentBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -47,12 +48,12 @@ internal static class IncidentEndpoints
     }
 
     private static async Task<Results<Ok<IncidentDetailJson>, ProblemHttpResult>> GetAsync(
-        string number, IncidentQueries queries, CancellationToken cancellationToken)
+        string number, IncidentQueries queries, BotLanguage language, CancellationToken cancellationToken)
     {
         if (!OutcomeResults.TryParseNumber(number, out var n) ||
             await queries.DetailAsync(n, withTimeline: false, cancellationToken).ConfigureAwait(false) is not { } detail)
         {
-            return OutcomeResults.UnknownIncident(number);
+            return OutcomeResults.UnknownIncident(number, language.Default);
         }
 
         return TypedResults.Ok(new IncidentDetailJson(
@@ -61,8 +62,9 @@ internal static class IncidentEndpoints
     }
 
     private static async Task<Results<Created<IncidentJson>, ProblemHttpResult>> DeclareAsync(
-        HttpRequest request, CommandRunner runner, CancellationToken cancellationToken)
+        HttpRequest request, CommandRunner runner, BotLanguage language, CancellationToken cancellationToken)
     {
+        var texts = language.Default;
         var (body, problem) = await JsonBody.ReadAsync<DeclareRequest>(request, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
@@ -73,18 +75,18 @@ internal static class IncidentEndpoints
         var title = body!.Title?.Trim() ?? "";
         if (title.Length == 0)
         {
-            errors["title"] = ["An incident needs a title."];
+            errors["title"] = [texts.NeedsTitle];
         }
         else if (title.Length > Incident.MaxTitleLength)
         {
-            errors["title"] = [$"The title is {title.Length} characters long; the limit is {Incident.MaxTitleLength}."];
+            errors["title"] = [texts.TitleTooLong(title.Length, Incident.MaxTitleLength)];
         }
 
         var severity = Severity.Sev3;
         if (body.Severity is { } given && given.ValueKind != System.Text.Json.JsonValueKind.Null &&
             !SeverityText.TryParse(given.ValueKind == System.Text.Json.JsonValueKind.Number ? given.GetRawText() : given.ToString(), out severity))
         {
-            errors["severity"] = ["Use SEV1, SEV2, SEV3 or SEV4."];
+            errors["severity"] = [texts.UseASeverity];
         }
 
         if (errors.Count > 0)
@@ -100,18 +102,19 @@ internal static class IncidentEndpoints
         var outcome = await runner.RunAsync(new DeclareCommand(declaration), Actor(body.User), null, "", cancellationToken).ConfigureAwait(false);
         if (!outcome.Ok || outcome.Incident is null)
         {
-            return OutcomeResults.Problem(outcome);
+            return OutcomeResults.Problem(outcome, texts);
         }
 
         return TypedResults.Created($"/api/incidents/{outcome.Incident.Number}", IncidentJson.Of(outcome.Incident));
     }
 
     private static async Task<Results<JsonHttpResult<CommandResultJson>, ProblemHttpResult>> RunCommandAsync(
-        string number, HttpRequest request, CommandRunner runner, CancellationToken cancellationToken)
+        string number, HttpRequest request, CommandRunner runner, BotLanguage language, CancellationToken cancellationToken)
     {
+        var texts = language.Default;
         if (!OutcomeResults.TryParseNumber(number, out var n))
         {
-            return OutcomeResults.UnknownIncident(number);
+            return OutcomeResults.UnknownIncident(number, texts);
         }
 
         var (body, problem) = await JsonBody.ReadAsync<CommandRequest>(request, cancellationToken).ConfigureAwait(false);
@@ -123,21 +126,21 @@ internal static class IncidentEndpoints
         if (string.IsNullOrWhiteSpace(body!.Text))
         {
             return TypedResults.Problem(
-                "Give the command as \"text\", e.g. {\"user\": \"alice\", \"text\": \"sev 1\"}.",
-                statusCode: StatusCodes.Status400BadRequest, title: "Bad command",
+                texts.GiveTheCommandAsText,
+                statusCode: StatusCodes.Status400BadRequest, title: texts.ProblemBadCommand,
                 extensions: new Dictionary<string, object?> { ["usage"] = Usage.Of("help") });
         }
 
         var outcome = await runner.RunAsync(body.Text, Actor(body.User), n, "", cancellationToken).ConfigureAwait(false);
-        return OutcomeResults.ToHttp(outcome);
+        return OutcomeResults.ToHttp(outcome, texts);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineEntryJson>>, ProblemHttpResult>> TimelineAsync(
-        string number, long? after, int? limit, IncidentQueries queries, CancellationToken cancellationToken)
+        string number, long? after, int? limit, IncidentQueries queries, BotLanguage language, CancellationToken cancellationToken)
     {
         if (!OutcomeResults.TryParseNumber(number, out var n))
         {
-            return OutcomeResults.UnknownIncident(number);
+            return OutcomeResults.UnknownIncident(number, language.Default);
         }
 
         // A page with entries proves the incident exists; only an empty one (a poll with nothing new) needs the check.
@@ -150,7 +153,7 @@ internal static class IncidentEndpoints
             cancellationToken).ConfigureAwait(false);
         if (entries is null)
         {
-            return OutcomeResults.UnknownIncident(number);
+            return OutcomeResults.UnknownIncident(number, language.Default);
         }
 
         IReadOnlyList<TimelineEntryJson> shown = entries.Select(TimelineEntryJson.Of).ToList();

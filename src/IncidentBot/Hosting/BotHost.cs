@@ -2,6 +2,7 @@ using IncidentBot.Alerts;
 using IncidentBot.Api;
 using IncidentBot.Chat;
 using IncidentBot.Jobs;
+using IncidentBot.Language;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
@@ -22,6 +23,7 @@ internal static class BotHost
         builder.UseDefaultAddress();
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddLanguage();
         builder.Services.AddStorage();
         builder.Services.AddJobs();
         builder.Services.AddChat();

@@ -13,7 +13,7 @@ internal static class DocxStyles
         var styles = new W.Styles(
             new W.DocDefaults(
                 new W.RunPropertiesDefault(new W.RunPropertiesBaseStyle(
-                    new W.RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" },
+                    new W.RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri", EastAsia = "Yu Gothic" },
                     new W.FontSize { Val = "21" })),
                 new W.ParagraphPropertiesDefault(new W.ParagraphPropertiesBaseStyle(new W.SpacingBetweenLines { After = "120", Line = "264", LineRule = W.LineSpacingRuleValues.Auto }))),
             Paragraph("Normal", "Normal", null, null, new W.StyleRunProperties(), isDefault: true));

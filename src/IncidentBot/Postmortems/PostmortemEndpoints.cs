@@ -16,7 +16,7 @@ internal static class PostmortemEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        string number, string? format, PostmortemService postmortems, CancellationToken cancellationToken)
+        string number, string? format, PostmortemService postmortems, Language.BotLanguage language, CancellationToken cancellationToken)
     {
         format = string.IsNullOrEmpty(format) ? "md" : format.ToLowerInvariant();
         if (format is not ("md" or "html" or "docx"))
@@ -39,13 +39,13 @@ internal static class PostmortemEndpoints
 
         if (draft is null)
         {
-            return OutcomeResults.UnknownIncident(number);
+            return OutcomeResults.UnknownIncident(number, language.Default);
         }
 
         return format switch
         {
             "md" => TypedResults.Text(draft.Markdown, "text/markdown; charset=utf-8"),
-            "html" => TypedResults.Text(PostmortemHtml.Render(draft.Markdown, draft.Title), "text/html; charset=utf-8"),
+            "html" => TypedResults.Text(PostmortemHtml.Render(draft.Markdown, draft.Title, draft.Language), "text/html; charset=utf-8"),
             _ => TypedResults.File(PostmortemDocx.Render(draft.Markdown, draft.Title), DocxContentType, draft.Stem + ".docx"),
         };
     }

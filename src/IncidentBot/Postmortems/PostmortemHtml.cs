@@ -23,10 +23,11 @@ internal static class PostmortemHtml
         }
         """;
 
-    public static string Render(string markdown, string title) =>
+    /// <param name="language">The page's <c>lang</c>: browsers pick Japanese glyphs for <c>ja</c>.</param>
+    public static string Render(string markdown, string title, string language = "en") =>
         $"""
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{language}">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

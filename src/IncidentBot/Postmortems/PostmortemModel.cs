@@ -5,9 +5,15 @@ using IncidentBot.Timeline;
 
 namespace IncidentBot.Postmortems;
 
-/// <summary>The facts of an incident as the values a template reads: <c>{{incident.title}}</c>, <c>{{#each timeline}}</c> …</summary>
-internal sealed class PostmortemModel(TimeZoneInfo zone, string zoneName)
+/// <summary>
+/// The facts of an incident as the values a template reads: <c>{{incident.title}}</c>, <c>{{#each timeline}}</c> …
+/// Every instant has its date, in UTC and in the team's zone (<c>shown</c> gives both, or UTC alone when the zone is UTC).
+/// </summary>
+internal sealed class PostmortemModel(TimeZoneInfo zone, string zoneName, Language.Texts texts)
 {
+    /// <summary>Whether the team's zone differs from UTC, so its times are worth a column of their own.</summary>
+    public bool Zoned { get; } = !zone.HasSameRules(TimeZoneInfo.Utc);
+
     public Dictionary<string, object?> Of(PostmortemFacts facts, string template, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -18,6 +24,9 @@ internal sealed class PostmortemModel(TimeZoneInfo zone, string zoneName)
             ["generatedAt"] = Instant(now),
             ["template"] = template,
             ["timeZone"] = zoneName,
+            ["zoned"] = Zoned,
+            ["overview"] = PostmortemOverview.Write(facts, Shown, texts),
+            ["summaries"] = Entries(facts.Timeline.Where(e => e.Kind == TimelineKind.SummaryPosted)),
             ["incident"] = new Dictionary<string, object?>
             {
                 ["key"] = incident.Key,
@@ -45,7 +54,7 @@ internal sealed class PostmortemModel(TimeZoneInfo zone, string zoneName)
             ["roles"] = Enum.GetValues<Role>().Select(role => new Dictionary<string, object?>
             {
                 ["name"] = role.Name(),
-                ["title"] = role.Title(),
+                ["title"] = texts.RoleTitle(role),
                 ["holder"] = incident.HolderOf(role) is { } holder ? People.Display(holder) : null,
             }).ToList(),
             ["responders"] = facts.Responders.Select(p => "@" + p).ToList(),
@@ -89,10 +98,12 @@ internal sealed class PostmortemModel(TimeZoneInfo zone, string zoneName)
     {
         ["utc"] = Utc(entry.At),
         ["local"] = Local(entry.At),
+        ["shown"] = Shown(entry.At),
         ["actor"] = People.Display(entry.Actor),
         ["kind"] = entry.Kind.Name(),
         ["what"] = entry.Kind.Name().Replace('_', ' '),
-        ["text"] = entry.Text,
+        // A posted catch-up is a page long: the timeline and the summary section show its heading and state line only.
+        ["text"] = entry.Kind == TimelineKind.SummaryPosted ? OneLine(entry.Text) : entry.Text,
         ["link"] = entry.Link,
     };
 
@@ -100,8 +111,19 @@ internal sealed class PostmortemModel(TimeZoneInfo zone, string zoneName)
     {
         ["utc"] = Utc(at),
         ["local"] = Local(at),
+        ["shown"] = Shown(at),
         ["iso"] = Instants.Format(at),
     };
+
+    /// <summary><c>2025-03-30 00:42:00 UTC (2025-03-30 09:42:00 +09:00)</c>, or the UTC time alone when the zone is UTC.</summary>
+    public string Shown(DateTimeOffset at) => Zoned ? $"{Utc(at)} UTC ({Local(at)})" : $"{Utc(at)} UTC";
+
+    /// <summary>The first two lines of a posted summary (<c>Catch-up on INC-42: …</c> and its state line) as one.</summary>
+    private static string OneLine(string text)
+    {
+        var lines = text.Split('\n', 3, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return Shorten.ToFit(string.Join(" · ", lines.Take(2)), 200);
+    }
 
     private Dictionary<string, object?>? Instant(DateTimeOffset? at) => at is { } value ? Instant(value) : null;
 

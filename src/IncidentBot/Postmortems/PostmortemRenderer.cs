@@ -4,17 +4,22 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Postmortems;
 
-/// <summary>Drafts an incident's postmortem in Markdown from its severity's template and everything the bot knows.</summary>
+/// <summary>
+/// Drafts an incident's postmortem in Markdown from its severity's template (else the template of the bot's language)
+/// and everything the bot knows.
+/// </summary>
 internal sealed class PostmortemRenderer
 {
     private readonly PostmortemTemplates _templates;
     private readonly PostmortemModel _model;
+    private readonly Language.Texts _texts;
 
-    public PostmortemRenderer(PostmortemTemplates templates, IOptions<PostmortemOptions> options)
+    public PostmortemRenderer(PostmortemTemplates templates, IOptions<PostmortemOptions> options, IOptions<Language.BotOptions> bot)
     {
         _templates = templates;
         var zone = options.Value.TimeZone;
-        _model = new PostmortemModel(TimeZoneInfo.FindSystemTimeZoneById(zone), zone);
+        _texts = Language.Texts.For(bot.Value.Language) ?? Language.Texts.En;
+        _model = new PostmortemModel(TimeZoneInfo.FindSystemTimeZoneById(zone), zone, _texts);
     }
 
     /// <exception cref="PostmortemTemplateException">The template does not compile or render.</exception>
@@ -22,10 +27,11 @@ internal sealed class PostmortemRenderer
     {
         ArgumentNullException.ThrowIfNull(incident);
         var facts = PostmortemFacts.Gather(incident, timeline, actionItems);
-        var file = _templates.FileFor(incident.Severity);
-        var markdown = _templates.Render(file, _model.Of(facts, Path.GetFileName(file), now));
+        var file = _templates.FileFor(incident.Severity, _texts.Code);
+        var name = _templates.NameOf(file);
+        var markdown = _templates.Render(file, _model.Of(facts, name, now));
         return new PostmortemDraft(
-            incident.Key, markdown, $"{incident.Key}: {incident.Title} — Postmortem", $"{incident.Key}-{FileNames.Slug(incident.Title)}",
-            Path.GetFileName(file), facts.BlameFlags.Count);
+            incident.Key, markdown, $"{incident.Key}: {incident.Title} — Postmortem", FileNames.Stem(incident.Key, incident.Title),
+            name, facts.BlameFlags.Count, _texts.Code);
     }
 }

@@ -151,7 +151,7 @@ internal sealed partial class PostmortemService(
     private static byte[] Content(PostmortemDraft draft, string format) => format switch
     {
         "md" => Encoding.UTF8.GetBytes(draft.Markdown),
-        "html" => Encoding.UTF8.GetBytes(PostmortemHtml.Render(draft.Markdown, draft.Title)),
+        "html" => Encoding.UTF8.GetBytes(PostmortemHtml.Render(draft.Markdown, draft.Title, draft.Language)),
         "docx" => PostmortemDocx.Render(draft.Markdown, draft.Title),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a postmortem file format."),
     };

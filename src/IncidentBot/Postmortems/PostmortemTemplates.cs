@@ -13,6 +13,9 @@ internal sealed class PostmortemTemplates
 {
     public const string DefaultTemplate = "postmortem.md.hbs";
 
+    /// <summary>The default template of a language other than English, in a folder named after it: <c>ja/postmortem.md.hbs</c>.</summary>
+    public static string LanguageTemplate(string language) => $"{language}/{DefaultTemplate}";
+
     private readonly IHandlebars _handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
     private readonly ConcurrentDictionary<string, (DateTime Written, string Text, HandlebarsTemplate<object, object> Template)> _compiled = new();
     private readonly PostmortemOptions _options;
@@ -31,8 +34,11 @@ internal sealed class PostmortemTemplates
 
     public string Folder { get; }
 
-    /// <summary>The file for <paramref name="severity"/>: its configured template, else the default one.</summary>
-    public string FileFor(Severity severity)
+    /// <summary>
+    /// The file for <paramref name="severity"/>: its configured template, else the default one of
+    /// <paramref name="language"/> (<c>ja/postmortem.md.hbs</c>) when the templates folder has one, else the default one.
+    /// </summary>
+    public string FileFor(Severity severity, string language = "en")
     {
         foreach (var (key, file) in _options.Templates)
         {
@@ -42,8 +48,16 @@ internal sealed class PostmortemTemplates
             }
         }
 
+        if (language != "en" && Path.Combine(Folder, LanguageTemplate(language)) is var translated && File.Exists(translated))
+        {
+            return translated;
+        }
+
         return Path.Combine(Folder, DefaultTemplate);
     }
+
+    /// <summary>A template's name as the draft cites it: its path in the templates folder, with forward slashes.</summary>
+    public string NameOf(string file) => Path.GetRelativePath(Folder, file).Replace('\\', '/');
 
     public string Render(string file, object model)
     {

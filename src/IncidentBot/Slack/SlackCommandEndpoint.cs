@@ -1,6 +1,7 @@
 using System.Text;
 using IncidentBot.Chat;
 using IncidentBot.Commands;
+using IncidentBot.Language;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,8 @@ internal static class SlackCommandEndpoint
         RoomStore rooms,
         SlackClient slack,
         SlackFollowUps followUps,
+        SlackLocales locales,
+        BotLanguage language,
         IOptions<SlackOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -51,17 +54,19 @@ internal static class SlackCommandEndpoint
 
         var actor = SlackUser.Mention(Field("user_id"), Field("user_name"));
         var (done, reply) = await followUps.WithinAsync(
-            RunAsync(runner, rooms, text, actor, channel), TimeSpan.FromMilliseconds(options.Value.InlineReplyMilliseconds), time,
+            RunAsync(runner, rooms, text, actor, channel, locales, language, Field("user_id")), TimeSpan.FromMilliseconds(options.Value.InlineReplyMilliseconds), time,
             later => followUps.ReplyAsync(responseUrl, later, CancellationToken.None)).ConfigureAwait(false);
         return Reply(done ? reply! : ChatText.WorkingOnIt);
     }
 
-    /// <summary>Runs a command typed (or clicked) in a Slack channel and gives the reply to show.</summary>
-    public static async Task<string> RunAsync(CommandRunner runner, RoomStore rooms, string text, string actor, string channel)
+    /// <summary>Runs a command typed (or clicked) in a Slack channel and gives the reply to show, in the person's language.</summary>
+    public static async Task<string> RunAsync(
+        CommandRunner runner, RoomStore rooms, string text, string actor, string channel, SlackLocales locales, BotLanguage language, string userId)
     {
+        var texts = language.ForLocale(await locales.OfAsync(userId, CancellationToken.None).ConfigureAwait(false));
         var incident = await rooms.IncidentOfAsync(SlackPlatform.PlatformName, channel, CancellationToken.None).ConfigureAwait(false);
-        var outcome = await runner.RunAsync(text, actor, incident, Prefix, CancellationToken.None).ConfigureAwait(false);
-        return ChatText.Reply(outcome, Prefix, "channel");
+        var outcome = await runner.RunAsync(text, actor, incident, Prefix, texts, CancellationToken.None).ConfigureAwait(false);
+        return ChatText.Reply(outcome, Prefix, "channel", texts);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<SlackReply> Reply(string text) =>

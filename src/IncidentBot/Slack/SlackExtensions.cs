@@ -18,6 +18,7 @@ internal static class SlackExtensions
         services.AddHttpClient<SlackClient>().AddResilienceHandler("slack", ChatHttp.Retries);
         services.AddHttpClient(SlackFollowUps.ResponseClient).AddResilienceHandler("slack-response-url", ChatHttp.Retries);
         services.AddSingleton<SlackInbound>();
+        services.AddSingleton<SlackLocales>();
         services.AddSingleton<SlackPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackPlatform>());
         services.AddSingleton<SlackFollowUps>();

@@ -23,6 +23,8 @@ internal static class SlackInteractivityEndpoint
         CommandRunner runner,
         RoomStore rooms,
         SlackFollowUps followUps,
+        SlackLocales locales,
+        Language.BotLanguage language,
         IOptions<SlackOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -69,7 +71,7 @@ internal static class SlackInteractivityEndpoint
                 when action.StartsWith(SlackBlocks.CommandActionPrefix, StringComparison.Ordinal):
                 var room = interaction.Channel?.Id ?? interaction.Container?.ChannelId ?? "";
                 followUps.Run(async () => await followUps.ReplyAsync(
-                    interaction.ResponseUrl, await SlackCommandEndpoint.RunAsync(runner, rooms, command, actor, room).ConfigureAwait(false),
+                    interaction.ResponseUrl, await SlackCommandEndpoint.RunAsync(runner, rooms, command, actor, room, locales, language, userId).ConfigureAwait(false),
                     CancellationToken.None).ConfigureAwait(false));
                 return TypedResults.Ok();
 

@@ -62,9 +62,10 @@ internal sealed partial class SlackPlatform(
             return d.Room;
         }
 
+        var style = ChannelNameStyle.Japanese;
         for (var attempt = 1; ; attempt++)
         {
-            var name = SlackChannelName.For(d.Incident.Number, d.Incident.Title, attempt);
+            var name = SlackChannelName.For(d.Incident.Number, d.Incident.Title, attempt, style);
             try
             {
                 var created = await slack.CallAsync("conversations.create", new { Name = name, IsPrivate = d.Incident.IsPrivate }, ct).ConfigureAwait(false);
@@ -76,6 +77,13 @@ internal sealed partial class SlackPlatform(
             catch (SlackApiException taken) when (taken.Error == "name_taken" && attempt < MaxNameAttempts)
             {
                 // Someone has that name (an archived channel keeps its name): try the next suffix.
+            }
+            catch (SlackApiException refused) when (SlackChannelName.IsRefusedName(refused.Error)
+                && SlackChannelName.Plainer(d.Incident.Number, d.Incident.Title, style) is { } plainer)
+            {
+                // A workspace may refuse the Japanese letters: the room opens under a plainer name rather than not at all.
+                style = plainer;
+                attempt = 0;
             }
         }
     }

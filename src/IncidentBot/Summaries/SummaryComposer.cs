@@ -6,12 +6,14 @@ namespace IncidentBot.Summaries;
 
 /// <summary>
 /// Writes a catch-up with the configured summarizer; when the model fails or is late, with the extractive one,
-/// labelled as such, so the room always gets an answer within the deadline.
+/// labelled as such, so the room always gets an answer within the deadline. The extractive one's headings are in the
+/// bot's language (<c>Bot:Language</c>): the whole room reads a catch-up.
 /// </summary>
 internal sealed partial class SummaryComposer(
     ISummarizer summarizer,
     ExtractiveSummarizer extractive,
     IOptions<LlmOptions> options,
+    Language.BotLanguage language,
     ILogger<SummaryComposer> logger)
 {
     public async Task<string> ComposeAsync(SummaryRequest request, CancellationToken cancellationToken)
@@ -20,7 +22,7 @@ internal sealed partial class SummaryComposer(
         var settings = options.Value;
         if (ReferenceEquals(summarizer, extractive))
         {
-            return SummaryText.Compose(request, settings.Source(), ExtractiveSummarizer.Write(request));
+            return SummaryText.Compose(request, settings.Source(), ExtractiveSummarizer.Write(request, language.Default));
         }
 
         string reason;
@@ -42,7 +44,7 @@ internal sealed partial class SummaryComposer(
 
         FellBack(logger, request.Incident.Number, settings.Provider, reason);
         var source = $"Extractive summary (built in): the {settings.Provider.ToLowerInvariant()} model was unavailable, {reason}";
-        return SummaryText.Compose(request, source, ExtractiveSummarizer.Write(request));
+        return SummaryText.Compose(request, source, ExtractiveSummarizer.Write(request, language.Default));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Summary of INC-{Number} fell back to extractive: {Provider} {Reason}")]

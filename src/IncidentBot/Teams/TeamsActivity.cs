@@ -16,7 +16,8 @@ internal sealed record TeamsActivity(
     IReadOnlyList<TeamsActivity.Entity>? Entities,
     JsonElement? Value,
     TeamsActivity.Data? ChannelData,
-    IReadOnlyList<TeamsActivity.Account>? MembersAdded)
+    IReadOnlyList<TeamsActivity.Account>? MembersAdded,
+    string? Locale = null)
 {
     internal sealed record Account(string? Id, string? Name);
 

@@ -26,6 +26,7 @@ internal static partial class TeamsMessagesEndpoint
         CommandRunner runner,
         RoomStore rooms,
         TeamsFollowUps followUps,
+        Language.BotLanguage language,
         IOptions<TeamsOptions> options,
         TimeProvider time,
         ILogger<TeamsAuthentication> logger,
@@ -76,16 +77,16 @@ internal static partial class TeamsMessagesEndpoint
         switch (activity.Type)
         {
             case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
-                followUps.Run(() => followUps.ReplyAsync(activity, TeamsReply.Welcome(), CancellationToken.None));
+                followUps.Run(() => followUps.ReplyAsync(activity, TeamsReply.Welcome(language.ForLocale(activity.Locale)), CancellationToken.None));
                 return TypedResults.Ok();
 
             case "invoke" when activity.Name == "adaptiveCard/action":
-                return await InvokeAsync(activity, runner, rooms, followUps, options.Value, time).ConfigureAwait(false);
+                return await InvokeAsync(activity, runner, rooms, followUps, language, options.Value, time).ConfigureAwait(false);
 
             case "message":
                 // A message's reply always goes through the connector: Teams is answered at once.
                 followUps.Run(async () => await followUps.ReplyAsync(
-                    activity, await RunAsync(activity, TeamsCommandText.Of(activity) ?? "", runner, rooms).ConfigureAwait(false),
+                    activity, await RunAsync(activity, TeamsCommandText.Of(activity) ?? "", runner, rooms, language).ConfigureAwait(false),
                     CancellationToken.None).ConfigureAwait(false));
                 return TypedResults.Ok();
 
@@ -95,7 +96,7 @@ internal static partial class TeamsMessagesEndpoint
     }
 
     private static async Task<IResult> InvokeAsync(
-        TeamsActivity activity, CommandRunner runner, RoomStore rooms, TeamsFollowUps followUps, TeamsOptions options, TimeProvider time)
+        TeamsActivity activity, CommandRunner runner, RoomStore rooms, TeamsFollowUps followUps, Language.BotLanguage language, TeamsOptions options, TimeProvider time)
     {
         if (TeamsCommandText.Of(activity) is not { Length: > 0 } command)
         {
@@ -104,13 +105,15 @@ internal static partial class TeamsMessagesEndpoint
         }
 
         var (done, reply) = await followUps.WithinAsync(
-            RunAsync(activity, command, runner, rooms), TimeSpan.FromMilliseconds(options.InlineReplyMilliseconds), time,
+            RunAsync(activity, command, runner, rooms, language), TimeSpan.FromMilliseconds(options.InlineReplyMilliseconds), time,
             later => followUps.ReplyAsync(activity, later, CancellationToken.None)).ConfigureAwait(false);
-        return Message(done ? reply! : ChatText.WorkingOnIt);
+        return Message(done ? reply! : language.ForLocale(activity.Locale).WorkingOnIt);
     }
 
-    private static async Task<string> RunAsync(TeamsActivity activity, string text, CommandRunner runner, RoomStore rooms)
+    /// <summary>Runs a command and gives the reply, in the language of the activity's locale where the bot speaks it.</summary>
+    private static async Task<string> RunAsync(TeamsActivity activity, string text, CommandRunner runner, RoomStore rooms, Language.BotLanguage language)
     {
+        var texts = language.ForLocale(activity.Locale);
         var incident = await rooms.IncidentOfAsync(TeamsPlatform.PlatformName, activity.Conversation!.Id!, CancellationToken.None).ConfigureAwait(false);
         if (incident is null && activity.ChannelData?.Channel?.Id is { Length: > 0 } channel)
         {
@@ -119,8 +122,8 @@ internal static partial class TeamsMessagesEndpoint
         }
 
         var actor = TeamsUser.Name(activity.From?.Name, activity.From?.Id);
-        var outcome = await runner.RunAsync(text, actor, incident, Prefix, CancellationToken.None).ConfigureAwait(false);
-        return TeamsReply.Text(outcome);
+        var outcome = await runner.RunAsync(text, actor, incident, Prefix, texts, CancellationToken.None).ConfigureAwait(false);
+        return TeamsReply.Text(outcome, texts);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<InvokeResponse> Message(string text) =>

@@ -7,10 +7,9 @@ namespace IncidentBot.Teams;
 internal static class TeamsReply
 {
     /// <summary>The reply a person reads in Teams after a command.</summary>
-    public static string Text(CommandOutcome outcome) => ChatText.Reply(outcome, TeamsMessagesEndpoint.Prefix, "room");
+    public static string Text(CommandOutcome outcome, Language.Texts texts) => ChatText.Reply(outcome, TeamsMessagesEndpoint.Prefix, "room", texts);
 
     /// <summary>The welcome when the bot is added to a team, a chat or a person's Teams.</summary>
-    public static string Welcome() =>
-        "👋 IncidentBot is here. Declare an incident with " +
-        $"`{TeamsMessagesEndpoint.Prefix}declare <title> sev2`; each incident gets its own room.\n" + Usage.Help(TeamsMessagesEndpoint.Prefix);
+    public static string Welcome(Language.Texts texts) =>
+        texts.TeamsWelcome($"`{TeamsMessagesEndpoint.Prefix}declare <title> sev2`") + "\n" + Usage.Help(TeamsMessagesEndpoint.Prefix, texts);
 }

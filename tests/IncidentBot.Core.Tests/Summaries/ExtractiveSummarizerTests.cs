@@ -132,4 +132,56 @@ public class ExtractiveSummarizerTests
         Assert.Contains("@bob: restarted with DB_PASSWORD=[redacted:secret] and it failed again", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", summary, StringComparison.Ordinal);
     }
+
+    // The English room, word for word as summarised before the summariser learnt Japanese.
+    [Fact]
+    public void TheEnglishRoomGivesTheSummaryItGaveBeforeJapaneseCues() => Assert.Equal(
+        """
+        What is broken
+        • 13:01 @bob: payments-api is returning 502 on POST /v1/charges since about 13:00.
+        • 13:01 @bob: p99 latency is 12s.
+        • 13:03 @alice: INC-42 declared: Payments API down (SEV2)
+
+        Impact
+        • 13:04 @carol: About 40% of card payments are failing in EU and US.
+        • 13:16 @carol: Card payments are failing for some customers in the EU and US; we are rolling back a change.
+        • 13:19 @carol: error rate dropping, 502s down to 2%.
+
+        What has been tried
+        • 13:09 @bob: restarted two payments-api pods, didn't help.
+        • 13:15 @bob: rollback to v41 started, 3 of 12 pods done
+        • 13:18 @bob: rollback complete, all 12 pods on v41.
+
+        Decisions and status
+        • 13:05 @alice: Severity SEV2 → SEV1
+        • 13:13 @alice: Status investigating → identified
+        • 13:13 @alice: ok, decision: we roll back payments-api to v41.
+        • 13:13 @alice: Bob, go ahead.
+        • 13:20 @alice: Status identified → monitoring
+
+        Current hypothesis
+        • 13:08 @dave: I think the new connection pool settings in v42 are the culprit, pool max went from 50 to 5.
+        • 13:22 @frank: The config PR https://github.example.com/payments/pull/1234 lowered it by mistake, looks like a typo in the pool size.
+
+        Roles
+        • Incident Commander: @alice
+        • Scribe: @dave
+        • Comms lead: @carol
+
+        Open questions
+        • 13:11 @frank: could it be the stripe webhook backlog?
+        • 13:21 @dave: Do we know why the pool setting changed in v42?
+        • 13:26 @bob: Are refunds also affected by the bad pool size?
+
+        Next steps
+        • 13:23 @carol: I'll post an update to the status page at 13:30.
+        • 13:24 @alice: Next: keep an eye on the error rate for 30 minutes, then resolve.
+        • 13:25 @dave: #1 Add a pool-size check to the payments-api CI (owner @dave)
+
+        Links
+        • https://grafana.example.com/d/payments?from=now-1h (@bob 13:05)
+        • https://github.example.com/payments/pull/1234 (@frank 13:22)
+
+        """,
+        Summary);
 }

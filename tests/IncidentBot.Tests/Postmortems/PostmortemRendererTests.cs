@@ -39,11 +39,58 @@ public sealed class PostmortemRendererTests
     }
 
     [Fact]
-    public void TimesInUtcZoneShowTheSameClockTwice()
+    public void TimesInTheUtcZoneShowOneColumn()
     {
         var markdown = Render(new RichIncident(), "UTC");
 
-        Assert.Contains("| 2025-03-30 01:20:30 | 2025-03-30 01:20:30 +00:00 | @bob | resolved |", markdown, StringComparison.Ordinal);
+        Assert.Contains("All times UTC.\n\n| UTC | Who | Event | What |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 2025-03-30 01:20:30 | @bob | resolved |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| UTC | Source | Event | Alert |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Impact started | 2025-03-30 00:42:00 UTC |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| UTC | UTC |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("+00:00", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TokyoTimesShowBesideUtcWithTheirDates()
+    {
+        var markdown = Render(new RichIncident(), "Asia/Tokyo");
+
+        Assert.Contains("All times UTC, with Asia/Tokyo beside them.", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 2025-03-30 01:20:30 | 2025-03-30 10:20:30 +09:00 | @bob | resolved |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Impact started | 2025-03-30 00:42:00 UTC (2025-03-30 09:42:00 +09:00) |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSummaryIsDraftedFromTheIncidentAsItEndedAndCatchUpsAreOneLineEach()
+    {
+        var markdown = Render(new RichIncident(), "Asia/Tokyo");
+        var start = markdown.IndexOf("## Summary\n", StringComparison.Ordinal);
+        var summary = markdown[start..markdown.IndexOf("\n## Impact", start, StringComparison.Ordinal)];
+
+        Assert.Contains(
+            "INC-42 \"Payments API down\" was a SEV1 incident. Impact began at 2025-03-30 00:42:00 UTC (2025-03-30 09:42:00 +09:00); "
+            + "@alertmanager declared it at 2025-03-30 00:50:00 UTC (2025-03-30 09:50:00 +09:00), 8m 00s later. "
+            + "It was mitigated at 2025-03-30 01:15:00 UTC (2025-03-30 10:15:00 +09:00). "
+            + "It was resolved at 2025-03-30 01:20:30 UTC (2025-03-30 10:20:30 +09:00), 38m 30s after impact began: rolled back payments v42. "
+            + "The last status update to stakeholders, at 2025-03-30 01:19:00 UTC (2025-03-30 10:19:00 +09:00): \"Payments have recovered; we are monitoring.\" "
+            + "3 action item(s), 2 open.",
+            summary, StringComparison.Ordinal);
+        Assert.Contains("- 2025-03-30 01:00:00 UTC (2025-03-30 10:00:00 +09:00), @incidentbot: Earlier summary: errors started after a deploy.\n", summary, StringComparison.Ordinal);
+        Assert.Contains("- 2025-03-30 01:19:00 UTC (2025-03-30 10:19:00 +09:00), @incidentbot: Latest summary: v42 rolled back at 01:14 UTC; · error rate back to 0.1%.\n", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("> ", summary, StringComparison.Ordinal);
+        Assert.Contains("| 2025-03-30 01:19:00 | 2025-03-30 10:19:00 +09:00 | @incidentbot | summary posted | Latest summary: v42 rolled back at 01:14 UTC; · error rate back to 0.1%. |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnIncidentStillOpenSaysSoInItsSummary()
+    {
+        var (incident, declared) = Incident.Declare(9, new Declaration("Slow search"), "alice", RichIncident.Declared);
+
+        var markdown = Renderers.Create("UTC").Render(incident, [declared with { Id = 1 }], [], Now).Markdown;
+
+        Assert.Contains("It is not resolved yet (status investigating).", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Catch-ups posted", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,15 +114,13 @@ public sealed class PostmortemRendererTests
         Assert.Contains("Detected by an alert at 2025-03-30 00:50:00 UTC (2025-03-30 01:50:00 +01:00): PaymentsErrorRate firing", markdown, StringComparison.Ordinal);
         Assert.Contains("1 alert(s) fired and 1 resolved", markdown, StringComparison.Ordinal);
         Assert.Contains("| @alertmanager | alert resolved | PaymentsErrorRate resolved |", markdown, StringComparison.Ordinal);
-        Assert.Contains("> Latest summary: v42 rolled back at 01:14 UTC;\n> error rate back to 0.1%.", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("> Earlier summary", markdown, StringComparison.Ordinal);
         Assert.Contains("- 2025-03-30 01:10:00 UTC (2025-03-30 03:10:00 +02:00): bob is now Incident Commander (handed over from alice)", markdown, StringComparison.Ordinal);
         Assert.Contains("| Incident Commander | @bob |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Scribe | @carol |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Comms lead | unassigned |", markdown, StringComparison.Ordinal);
         Assert.Contains("- 2025-03-30 00:59:00 UTC (2025-03-30 01:59:00 +01:00), @dan: Card payments are failing for some customers; we are investigating.", markdown, StringComparison.Ordinal);
         Assert.Contains("- 2025-03-30 01:19:00 UTC (2025-03-30 03:19:00 +02:00), @dan: Payments have recovered; we are monitoring.", markdown, StringComparison.Ordinal);
-        Assert.Contains("- **Severity:** SEV1 (changes: Severity SEV2 → SEV1 at 2025-03-30 00:55:00 UTC).", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Severity:** SEV1 (changes: Severity SEV2 → SEV1 at 2025-03-30 00:55:00 UTC (2025-03-30 01:55:00 +01:00)).", markdown, StringComparison.Ordinal);
         Assert.Contains("| 1 | Add a canary stage to the payments deploy | prevent | @erin | 2025-04-30 | open |", markdown, StringComparison.Ordinal);
         Assert.Contains("| 2 | Alert on payment 5xx ratio above 5% | detect | @frank | — | done |", markdown, StringComparison.Ordinal);
         Assert.Contains("| 3 | Write the payments rollback runbook | mitigate | — | — | open |", markdown, StringComparison.Ordinal);

@@ -2,10 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Postmortems;
 
-/// <summary>A renderer over the shipped templates (or a folder of a test's own), in the zone asked for.</summary>
+/// <summary>A renderer over the shipped templates (or a folder of a test's own), in the zone and the bot language asked for.</summary>
 public static class Renderers
 {
-    internal static PostmortemRenderer Create(string timeZone = "Europe/Berlin", string? templatesPath = null, Dictionary<string, string>? templates = null)
+    internal static PostmortemRenderer Create(
+        string timeZone = "Europe/Berlin", string? templatesPath = null, Dictionary<string, string>? templates = null, string language = "en")
     {
         var options = Options.Create(new PostmortemOptions
         {
@@ -13,7 +14,7 @@ public static class Renderers
             TimeZone = timeZone,
             Templates = templates ?? [],
         });
-        return new PostmortemRenderer(new PostmortemTemplates(options), options);
+        return new PostmortemRenderer(new PostmortemTemplates(options), options, Options.Create(new Language.BotOptions { Language = language }));
     }
 
     /// <summary>A folder holding a copy of the shipped default template.</summary>

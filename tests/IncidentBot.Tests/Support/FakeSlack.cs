@@ -8,7 +8,7 @@ namespace IncidentBot.Support;
 
 /// <summary>
 /// Slack's Web API on a loopback socket: answers the methods the bot calls the way Slack documents them, records every
-/// call, and can be told to be down, rate limited, slow, or to have channel names taken.
+/// call, and can be told to be down, rate limited, slow, or to have channel names taken or refused.
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
@@ -54,6 +54,12 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>Calls of these methods are carried out at once, but answered only this long afterwards (a slow Slack).</summary>
     public ConcurrentDictionary<string, TimeSpan> SlowAnswers { get; } = new();
+
+    /// <summary>Users' locales (<c>ja-JP</c>), which <c>users.info</c> tells when asked with <c>include_locale=true</c>.</summary>
+    public ConcurrentDictionary<string, string> UserLocales { get; } = new();
+
+    /// <summary>Names <c>conversations.create</c> answers with <c>invalid_name_specials</c>, as a workspace may for non-ASCII letters.</summary>
+    public Func<string, bool> RefusedNames { get; set; } = _ => false;
 
     public Uri ApiBaseUrl => new(_server!.BaseAddress, "api/");
 
@@ -166,6 +172,11 @@ public sealed class FakeSlack : IAsyncDisposable
         {
             case "conversations.create":
                 var name = Arg("name");
+                if (RefusedNames(name))
+                {
+                    return Error("invalid_name_specials");
+                }
+
                 if (TakenNames.ContainsKey(name))
                 {
                     return Error("name_taken");
@@ -218,7 +229,13 @@ public sealed class FakeSlack : IAsyncDisposable
                     })]);
                 return Ok(new JsonObject { ["messages"] = shown, ["has_more"] = false, ["response_metadata"] = new JsonObject { ["next_cursor"] = "" } });
             case "users.info":
-                return Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = Arg("user"), ["name"] = "member-" + Arg("user").ToLowerInvariant() } });
+                var user = new JsonObject { ["id"] = Arg("user"), ["name"] = "member-" + Arg("user").ToLowerInvariant() };
+                if (Arg("include_locale") == "true")
+                {
+                    user["locale"] = UserLocales.GetValueOrDefault(Arg("user"), "en-US");
+                }
+
+                return Ok(new JsonObject { ["user"] = user });
             case "auth.test":
                 return Ok(new JsonObject { ["user_id"] = BotUserId, ["bot_id"] = "B0BOT" });
             case "conversations.setTopic" or "conversations.invite" or "pins.add" or "bookmarks.add" or "views.open" or "chat.postEphemeral":
