@@ -9,16 +9,21 @@ namespace IncidentBot.Storage;
 /// whichever commit crosses 1000 pages, with a full sync of the database file, and every request waiting on that
 /// commit would wait for it too. A passive checkpoint never blocks the writer or the readers, but under steady writes
 /// it never catches up either: the writer always has frames past the last one copied, so the log never starts over
-/// and its file only grows. So when the log, grown as fast as it grew since the last tick, would pass the bound by the
-/// next tick, the checkpoint is a truncating one: it waits for the writer's transaction in hand, holds the next one
-/// back while it copies the rest and waits for the readers, and cuts the file to nothing.
+/// and its file only grows. So the log's size is looked at twenty times a second, and when the log, growing as fast
+/// as it grew since the last look, would pass the bound by the next, the checkpoint is a truncating one: it waits for
+/// the writer's transaction in hand, holds the next one back while it copies the rest and waits for the readers, and
+/// cuts the file to nothing.
 /// </summary>
 internal sealed partial class WalCheckpointer(
     Database database, IOptions<StorageOptions> options, TimeProvider time, ILogger<WalCheckpointer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often the log's size is looked at: a file's length is cheap to read.</summary>
+    public static readonly TimeSpan Look = TimeSpan.FromMilliseconds(50);
+
     private long _lastSize;
+    private int _looks;
 
     /// <summary>The size of the log file now, in bytes: 0 where there is none.</summary>
     public static long LogSize(Database database)
@@ -41,12 +46,13 @@ internal sealed partial class WalCheckpointer(
             return;
         }
 
-        using var timer = new PeriodicTimer(Interval, time);
+        using var timer = new PeriodicTimer(Look, time);
+        var looksPerInterval = (int)(Interval / Look);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                await CheckpointAsync(stoppingToken).ConfigureAwait(false);
+                await CheckpointAsync(++_looks % looksPerInterval == 0, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -55,12 +61,18 @@ internal sealed partial class WalCheckpointer(
         }
     }
 
-    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    private async Task CheckpointAsync(bool passive, CancellationToken cancellationToken)
     {
         var bound = options.Value.MaxWalBytes;
         var size = LogSize(database);
         var growth = Math.Max(0, size - _lastSize);
         var truncate = bound > 0 && size + (2 * growth) >= bound;
+        _lastSize = size;
+        if (!truncate && !passive)
+        {
+            return;
+        }
+
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
