@@ -69,7 +69,7 @@ public sealed class WalBoundTests : IDisposable
         {
             var client = first.CreateClient();
             var number = await client.DeclareAsync();
-            await Task.WhenAll(Enumerable.Range(0, 400).Select(i => client.CommandAsync(number, $"note {i} {new string('y', 2000)}")));
+            await Task.WhenAll(Enumerable.Range(0, 1500).Select(i => client.CommandAsync(number, $"note {i} {new string('y', 2000)}")));
 
             // A crash leaves the log as it was: a copy of it taken now stands in for one.
             File.Copy(first.DatabaseFile + "-wal", Path.Combine(folder, "crashed-wal"));
@@ -85,6 +85,6 @@ public sealed class WalBoundTests : IDisposable
         using var second = new BotApp(folder, new Dictionary<string, string?> { ["Storage:MaxWalMegabytes"] = "1" });
         second.CreateClient();
         await Wait.Until(() => new FileInfo(database + "-wal").Length <= 1024 * 1024, "the log to be cut back under its bound");
-        Assert.Equal(400, await DatabaseQuery.CountAsync(second, "SELECT COUNT(*) FROM timeline_entries WHERE kind = 'note'"));
+        Assert.Equal(1500, await DatabaseQuery.CountAsync(second, "SELECT COUNT(*) FROM timeline_entries WHERE kind = 'note'"));
     }
 }
