@@ -21,6 +21,12 @@ if (args.Length > 0 && args[0] == "jobs")
     return;
 }
 
+if (args.Length > 0 && args[0] == "wal")
+{
+    await WalBench.RunAsync(Option("--clients", 50), Option("--seconds", 10), Option("--rounds", 2), Option("--bound", 64));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "scale")
 {
     var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;

@@ -7,12 +7,12 @@ namespace IncidentBot.Health;
 
 /// <summary>
 /// The Prometheus registry of this host: HTTP request counts and latency, incidents by status and severity (drills left
-/// out) and the work queue's jobs by kind and state, counted from the database at each scrape, and the chat steps that
-/// platforms refused and the room went on without.
+/// out) and the work queue's jobs by kind and state, counted from the database at each scrape, the chat steps that
+/// platforms refused and the room went on without, and on SQLite the size of the write-ahead log beside its bound.
 /// </summary>
 internal sealed class IncidentMetrics
 {
-    public IncidentMetrics(Database database, Jobs.JobQueries jobs)
+    public IncidentMetrics(Database database, Jobs.JobQueries jobs, Microsoft.Extensions.Options.IOptions<StorageOptions> storage)
     {
         Registry = Metrics.NewCustomRegistry();
         var factory = Metrics.WithCustomRegistry(Registry);
@@ -37,6 +37,15 @@ internal sealed class IncidentMetrics
 
             oldest.Set(waited.TotalSeconds);
         });
+
+        if (database.WalFile is not null)
+        {
+            var wal = factory.CreateGauge("incidentbot_sqlite_wal_bytes", "Size of SQLite's write-ahead log file, in bytes.");
+            factory.CreateGauge("incidentbot_sqlite_wal_limit_bytes", "Storage:MaxWalMegabytes in bytes: the bound the log is checkpointed under (0: none).")
+                .Set(storage.Value.MaxWalBytes);
+            Registry.AddBeforeCollectCallback(() => wal.Set(WalCheckpointer.LogSize(database)));
+        }
+
         Registry.AddBeforeCollectCallback(async cancellationToken =>
         {
             await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -58,6 +58,21 @@ internal abstract class Database
     /// <summary>A connection for the writer, set up for its commits.</summary>
     public virtual Task<DbConnection> OpenForWritingAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
+    /// <summary>
+    /// Drops the idle pooled connections, and those in use once they are returned: after a fault that lives in the
+    /// connections themselves (opened read-only, or to a server that went away), the next one is opened afresh.
+    /// </summary>
+    public abstract void ClearPool();
+
+    /// <summary>SQLite's write-ahead log file, whose size is bounded and shown in the metrics; null elsewhere.</summary>
+    public virtual string? WalFile => null;
+
+    /// <summary>
+    /// The cheapest write that must reach the disk at commit, run inside the writer's transaction by the readiness
+    /// probe: it fails whenever the writes of requests would.
+    /// </summary>
+    public abstract Task ProbeWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
     /// <summary>Runs <paramref name="work"/> while holding the installation-wide migration lock.</summary>
     public virtual Task<T> WithMigrationLockAsync<T>(DbConnection connection, Func<Task<T>> work)
     {

@@ -101,7 +101,7 @@ internal sealed partial class DatabaseWriter(
             catch (Exception exception)
             {
                 LogSyncFailed(logger, synced.Count, exception);
-                var failure = new IOException("The write was committed but could not be synced to disk.", exception);
+                var failure = new DiskSyncException("The write was committed but could not be synced to disk.", exception);
                 synced.ForEach(work => work.Fail(failure));
             }
 
@@ -144,16 +144,18 @@ internal sealed partial class DatabaseWriter(
     private async Task<Session?> CommitAsync(List<Work> batch, Session? session)
     {
         bool committed;
-        (committed, session) = await TryCommitAsync(batch, session).ConfigureAwait(false);
+        bool answered;
+        (committed, answered, session) = await TryCommitAsync(batch, session).ConfigureAwait(false);
         if (committed)
         {
             Committed(batch);
             return session;
         }
 
-        if (batch.Count == 1)
+        if (answered)
         {
-            // Already failed alone: running it again could store what its caller was told had failed.
+            // Already failed alone, or all together on storage: running it again could store what its caller was told
+            // had failed.
             return session;
         }
 
@@ -161,7 +163,7 @@ internal sealed partial class DatabaseWriter(
         // item fails by itself and the others still land.
         foreach (var work in batch)
         {
-            (committed, session) = await TryCommitAsync([work], session).ConfigureAwait(false);
+            (committed, _, session) = await TryCommitAsync([work], session).ConfigureAwait(false);
             if (committed)
             {
                 Committed([work]);
@@ -186,55 +188,85 @@ internal sealed partial class DatabaseWriter(
 
     /// <summary>
     /// Runs the items in one transaction and commits; false (rolled back, the connection closed) if any item or the
-    /// commit threw. Returns the session to use next.
+    /// commit threw. A failure of the storage itself is tried once more on a fresh connection, with the pool cleared
+    /// first where the fault lives in the pooled connections (opened read-only, or to a server that went away); not
+    /// once the commit was under way, since it may have landed. Answered: the callers were told of the failure, as a
+    /// lone item is, and every item of a batch that failed on storage (alone, each would only fail the same way).
+    /// Returns the session to use next.
     /// </summary>
-    private async Task<(bool Committed, Session? Session)> TryCommitAsync(IReadOnlyList<Work> items, Session? session)
+    private async Task<(bool Committed, bool Answered, Session? Session)> TryCommitAsync(IReadOnlyList<Work> items, Session? session)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            session ??= new Session(await database.OpenForWritingAsync(CancellationToken.None).ConfigureAwait(false));
-            var connection = session.Connection;
-            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            var batch = new WriteBatch(connection, transaction, session.Statements);
-            var store = new SqlIncidentStore(database, connection, transaction, session.Statements);
-            var ledger = new BatchLedger(store, batch, _followUps, time);
-            foreach (var work in items)
+            var committing = false;
+            try
             {
-                await work.RunAsync(new WriteScope(batch, ledger, time.GetUtcNow())).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            if (batch.RingsOnCommit)
-            {
+                session ??= new Session(await database.OpenForWritingAsync(CancellationToken.None).ConfigureAwait(false));
+                var connection = session.Connection;
+                await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+                var batch = new WriteBatch(connection, transaction, session.Statements);
+                var store = new SqlIncidentStore(database, connection, transaction, session.Statements);
+                var ledger = new BatchLedger(store, batch, _followUps, time);
                 foreach (var work in items)
                 {
-                    work.Rings = true;
+                    await work.RunAsync(new WriteScope(batch, ledger, time.GetUtcNow())).ConfigureAwait(false);
                 }
 
-                if (database.CommitsAreDurable)
+                committing = true;
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                if (batch.RingsOnCommit)
                 {
-                    committed.Ring();
+                    foreach (var work in items)
+                    {
+                        work.Rings = true;
+                    }
+
+                    if (database.CommitsAreDurable)
+                    {
+                        committed.Ring();
+                    }
                 }
-            }
 
-            return (true, session);
-        }
-        catch (Exception exception)
-        {
-            if (session is not null)
+                return (true, false, session);
+            }
+            catch (Exception exception)
             {
-                await session.DisposeAsync().ConfigureAwait(false);
-            }
+                if (session is not null)
+                {
+                    await session.DisposeAsync().ConfigureAwait(false);
+                    session = null;
+                }
 
-            if (items.Count == 1)
-            {
-                LogWriteFailed(logger, exception);
-                items[0].Fail(exception);
-            }
+                var fault = StorageFault.Of(exception);
+                if (fault is not null && attempt == 1 && !committing)
+                {
+                    if (fault.ClearsPool)
+                    {
+                        database.ClearPool();
+                    }
 
-            return (false, null);
+                    LogRetrying(logger, fault.Cause);
+                    continue;
+                }
+
+                if (items.Count == 1 || fault is not null)
+                {
+                    LogWriteFailed(logger, exception);
+                    foreach (var work in items)
+                    {
+                        work.Fail(exception);
+                    }
+
+                    return (false, true, null);
+                }
+
+                return (false, false, null);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A database write failed on storage ({Cause}); trying it again on a fresh connection")]
+    private static partial void LogRetrying(ILogger logger, string cause);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Syncing {Count} committed writes to disk failed; their callers are told they failed")]
     private static partial void LogSyncFailed(ILogger logger, int count, Exception exception);

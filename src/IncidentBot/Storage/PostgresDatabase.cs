@@ -40,6 +40,12 @@ internal sealed class PostgresDatabase : Database, IAsyncDisposable
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
+    public override void ClearPool() => _source.Clear();
+
+    /// <summary>Taking a transaction id writes a commit record, and is refused on a read-only server.</summary>
+    public override Task ProbeWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT txid_current()", transaction: transaction, cancellationToken: cancellationToken));
+
     public override async Task<T> WithMigrationLockAsync<T>(DbConnection connection, Func<Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(connection);

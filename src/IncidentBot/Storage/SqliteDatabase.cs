@@ -16,6 +16,7 @@ internal sealed class SqliteDatabase : Database, IDisposable
 {
     private readonly string _connectionString;
     private readonly string? _probeConnectionString;
+    private readonly long _maxWalBytes;
     private readonly Lock _gate = new();
     private volatile string? _logFile;
     private SqliteConnection? _keeper;
@@ -40,12 +41,35 @@ internal sealed class SqliteDatabase : Database, IDisposable
 
         _connectionString = builder.ToString();
         _probeConnectionString = ProbeConnectionString(builder);
+        _maxWalBytes = options.Value.MaxWalBytes;
         Describe = builder.DataSource;
+        WalFile = InMemory(builder) || IsUri(builder.DataSource) ? null : Path.GetFullPath(builder.DataSource) + "-wal";
     }
 
     public override string Provider => "sqlite";
 
     public override string Describe { get; }
+
+    public override string? WalFile { get; }
+
+    /// <summary>Connections opened while the file could only be read stay read-only for as long as they live.</summary>
+    public override void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <summary>Setting the schema cookie SQLite leaves to applications writes a page at commit.</summary>
+    public override async Task ProbeWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        var version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = $"PRAGMA user_version = {version};";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_connectionString, cancellationToken);
 
@@ -103,7 +127,9 @@ internal sealed class SqliteDatabase : Database, IDisposable
         {
             // A file in WAL mode is synced by SyncCommitted after each commit; anything else (a database in memory)
             // syncs inside the commit. No automatic checkpoint inside a commit: WalCheckpointer does it beside the
-            // writer, so no request waits for it.
+            // writer, so no request waits for it. When the log restarts, its file is cut back to the bound; and while
+            // WalCheckpointer holds the log to bring it back under the bound, the writer waits for it here in SQLite
+            // (short steps) rather than in the driver's retry loop (150 ms each).
             using var pragma = connection.CreateCommand();
             pragma.CommandText = "SELECT file FROM pragma_database_list WHERE name = 'main'; PRAGMA journal_mode;";
             string? file = null;
@@ -122,7 +148,8 @@ internal sealed class SqliteDatabase : Database, IDisposable
             }
 
             var logged = file is { Length: > 0 } && string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase);
-            pragma.CommandText = $"PRAGMA synchronous = {(logged ? "NORMAL" : "FULL")}; PRAGMA wal_autocheckpoint = 0;";
+            pragma.CommandText = $"PRAGMA synchronous = {(logged ? "NORMAL" : "FULL")}; PRAGMA wal_autocheckpoint = 0; " +
+                $"PRAGMA journal_size_limit = {JournalSizeLimit}; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             _logFile = logged ? file + "-wal" : null;
             return connection;
@@ -133,6 +160,12 @@ internal sealed class SqliteDatabase : Database, IDisposable
             throw;
         }
     }
+
+    /// <summary>How long a connection waits for a lock (the writer's, or a checkpoint's) before it reports the database busy.</summary>
+    public const int BusyTimeoutMilliseconds = 10_000;
+
+    /// <summary>The size the log file is cut back to when it restarts; -1 (no limit) where the bound is off.</summary>
+    public long JournalSizeLimit => _maxWalBytes > 0 ? _maxWalBytes : -1;
 
     public override bool CommitsAreDurable => _logFile is null;
 

@@ -2,7 +2,10 @@ namespace IncidentBot.Storage;
 
 internal static class StorageExtensions
 {
-    /// <summary>The database: migrated before anything else starts, one group-committing writer, pooled readers.</summary>
+    /// <summary>
+    /// The database: migrated before anything else starts, one group-committing writer, pooled readers, a bounded log,
+    /// and 503 for requests that fail on storage.
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         DapperSetup.EnsureConfigured();
@@ -18,6 +21,7 @@ internal static class StorageExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseWriter>());
         services.AddHostedService<WalCheckpointer>();
         services.AddSingleton<IncidentQueries>();
+        services.AddExceptionHandler<StorageUnavailableHandler>();
         return services;
     }
 

@@ -72,4 +72,17 @@ public sealed class HealthAndMetricsTests : IDisposable
         Assert.Contains("http_request_duration_seconds", text, StringComparison.Ordinal);
         Assert.Contains("http_requests_received_total", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MetricsShowTheSizeOfTheWriteAheadLogBesideItsBound()
+    {
+        var client = _app.CreateClient();
+        await client.DeclareAsync();
+
+        var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Contains("incidentbot_sqlite_wal_limit_bytes 67108864", text, StringComparison.Ordinal);
+        var line = text.Split('\n').Single(l => l.StartsWith("incidentbot_sqlite_wal_bytes ", StringComparison.Ordinal));
+        Assert.Equal(new FileInfo(_app.DatabaseFile + "-wal").Length, long.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

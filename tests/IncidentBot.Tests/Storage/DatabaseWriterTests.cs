@@ -90,7 +90,7 @@ public sealed class DatabaseWriterTests : IDisposable
 
         var failing = writer.WriteAsync((scope, ct) => NoteAsync(scope, number, "synced badly", ct), default);
         sync.Release();
-        var exception = await Assert.ThrowsAsync<IOException>(() => failing);
+        var exception = await Assert.ThrowsAsync<DiskSyncException>(() => failing);
         Assert.Contains("could not be synced", exception.Message, StringComparison.Ordinal);
 
         _gate.FailSync = false;
@@ -166,6 +166,11 @@ public sealed class DatabaseWriterTests : IDisposable
         public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => inner.OpenAsync(cancellationToken);
 
         public override Task<DbConnection> OpenForWritingAsync(CancellationToken cancellationToken) => inner.OpenForWritingAsync(cancellationToken);
+
+        public override void ClearPool() => inner.ClearPool();
+
+        public override Task ProbeWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+            inner.ProbeWriteAsync(connection, transaction, cancellationToken);
 
         public override void SyncCommitted()
         {
