@@ -113,10 +113,12 @@ internal sealed class JobStore(Database database, DatabaseWriter writer)
     public Task FinishAsync(IReadOnlyList<long> ids, string owner, CancellationToken cancellationToken) =>
         writer.WriteAsync(async (scope, ct) =>
         {
-            await scope.Connection.ExecuteAsync(new CommandDefinition("""
+            // PostgreSQL takes the ids as one array; Dapper spells a list out as (@ids1, @ids2, …) for SQLite.
+            var among = database.Provider == "postgres" ? "id = ANY(@ids)" : "id IN @ids";
+            await scope.Connection.ExecuteAsync(new CommandDefinition($"""
                 UPDATE jobs SET state = 'done', finished_at = @Now, last_error = NULL, lease_owner = NULL, lease_until = NULL
-                WHERE id IN @ids AND lease_owner = @owner AND state = 'pending'
-                """, new { ids, owner, scope.Now }, scope.Transaction, cancellationToken: ct)).ConfigureAwait(false);
+                WHERE {among} AND lease_owner = @owner AND state = 'pending'
+                """, new { ids = ids.ToArray(), owner, scope.Now }, scope.Transaction, cancellationToken: ct)).ConfigureAwait(false);
             scope.Batch.RingOnCommit();
             return true;
         }, cancellationToken);

@@ -14,7 +14,7 @@ namespace IncidentBot.Storage;
 /// <see cref="WriteScope"/>, since a failed batch is run again item by item.
 /// </summary>
 internal sealed partial class DatabaseWriter(
-    Database database, IEnumerable<IEntryFollowUp> followUps, CommitSignal committed, TimeProvider time, ILogger<DatabaseWriter> logger)
+    Database database, IEnumerable<IEntryFollowUp> followUps, CommitSignal commitSignal, TimeProvider time, ILogger<DatabaseWriter> logger)
     : BackgroundService
 {
     private readonly IEntryFollowUp[] _followUps = [.. followUps];
@@ -95,7 +95,7 @@ internal sealed partial class DatabaseWriter(
                 synced.ForEach(work => work.Complete());
                 if (synced.Exists(work => work.Rings))
                 {
-                    committed.Ring();
+                    commitSignal.Ring();
                 }
             }
             catch (Exception exception)
@@ -223,7 +223,7 @@ internal sealed partial class DatabaseWriter(
 
                     if (database.CommitsAreDurable)
                     {
-                        committed.Ring();
+                        commitSignal.Ring();
                     }
                 }
 
