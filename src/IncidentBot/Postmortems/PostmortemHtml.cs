@@ -1,5 +1,4 @@
 using System.Net;
-using Markdig;
 
 namespace IncidentBot.Postmortems;
 
@@ -34,7 +33,7 @@ internal static class PostmortemHtml
         <style>{Style}</style>
         </head>
         <body>
-        {Markdown.ToHtml(markdown, PostmortemMarkdown.Pipeline)}
+        {PostmortemMarkdown.ToHtml(markdown)}
         </body>
         </html>
         """;
