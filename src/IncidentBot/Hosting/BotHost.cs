@@ -32,6 +32,7 @@ internal static class BotHost
         configure?.Invoke(builder);
         var app = builder.Build();
         app.DrainBeforeStopping();
+        app.UseSecurityHeaders();
         app.MapIncidentBot();
         app.MapSlack();
         app.MapTeams();

@@ -22,6 +22,10 @@ internal static class PostmortemHtml
         }
         """;
 
+    /// <summary>The CSP source of the inline stylesheet (<c>sha256-…</c>), so that a policy can allow it and nothing else inline.</summary>
+    public static readonly string StyleHash =
+        "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Style)));
+
     public static string Render(string markdown, string title) =>
         $"""
         <!DOCTYPE html>
@@ -29,6 +33,7 @@ internal static class PostmortemHtml
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: http:; style-src '{StyleHash}'">
         <title>{WebUtility.HtmlEncode(title)}</title>
         <style>{Style}</style>
         </head>
