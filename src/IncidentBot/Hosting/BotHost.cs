@@ -17,8 +17,9 @@ internal static class BotHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostingExtensions.ContentRoot(args) });
         builder.UseDefaultAddress();
+        builder.Services.AddLogRedaction();
 
         builder.Services.AddStorage();
         builder.Services.AddChat();
