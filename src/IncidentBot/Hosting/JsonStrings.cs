@@ -13,11 +13,16 @@ internal static class JsonStrings
     public const string Problem = "is not valid text (invalid UTF-8, or an unpaired surrogate such as \\ud800)";
 
     /// <summary>The path of the first string or member name that cannot be decoded (<c>alerts[0].labels.team</c>); null when all can, or when the body is not JSON at all (its reader says so).</summary>
-    public static string? Undecodable(ReadOnlyMemory<byte> json)
+    public static string? Undecodable(ReadOnlySpan<byte> json)
     {
+        if (AllDecodable(json))
+        {
+            return null;
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            using var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
             return Undecodable(document.RootElement);
         }
         catch (JsonException)
@@ -26,7 +31,7 @@ internal static class JsonStrings
         }
     }
 
-    /// <inheritdoc cref="Undecodable(ReadOnlyMemory{byte})"/>
+    /// <inheritdoc cref="Undecodable(ReadOnlySpan{byte})"/>
     public static string? Undecodable(string json) => Undecodable(System.Text.Encoding.UTF8.GetBytes(json));
 
     /// <summary>The path of the first string or member name under <paramref name="element"/> that cannot be decoded; "the body" for the root.</summary>
@@ -68,6 +73,44 @@ internal static class JsonStrings
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// One pass of the reader over the bytes, allocating only for escaped strings: the common case, every string clean,
+    /// costs no document. A body that is not JSON counts as clean here; its reader reports it.
+    /// </summary>
+    private static bool AllDecodable(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+                {
+                    continue;
+                }
+
+                if (reader.ValueIsEscaped)
+                {
+                    _ = reader.GetString();
+                }
+                else if (!System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+                {
+                    return false;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        return true;
     }
 
     private static string Named(string path) => path.Length == 0 ? "the body" : path;

@@ -47,7 +47,7 @@ internal static partial class TeamsMessagesEndpoint
         TeamsActivity? activity;
         using (body)
         {
-            if (JsonStrings.Undecodable(body.ToArray()) is { } field)
+            if (JsonStrings.Undecodable(body.Span) is { } field)
             {
                 return TypedResults.Problem($"The activity's {field} {JsonStrings.Problem}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad activity");
             }
