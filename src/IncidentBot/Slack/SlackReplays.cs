@@ -7,8 +7,9 @@ namespace IncidentBot.Slack;
 /// <summary>
 /// Refuses a signed Slack request seen before. A signature covers the timestamp and the body, so the pair
 /// (timestamp, signature) names one request; it can be sent again only while its timestamp is inside Slack's
-/// five-minute window, so each pair is remembered until then: here for this instance, and in
-/// <c>slack_requests_seen</c> for every instance on the database (and across a restart).
+/// five-minute window, so each pair is remembered until then: here for this instance, and, on PostgreSQL (where
+/// several instances share one database), in <c>slack_requests_seen</c> for every instance. SQLite runs one instance,
+/// which this memory covers; a write per Slack request there would queue behind the writer and cost Slack's deadline.
 /// </summary>
 internal sealed class SlackReplays(Database database, TimeProvider time)
 {
@@ -25,6 +26,11 @@ internal sealed class SlackReplays(Database database, TimeProvider time)
         if (!_seen.TryAdd(key, expires))
         {
             return false;
+        }
+
+        if (database.Provider != "postgres")
+        {
+            return true;
         }
 
         try

@@ -66,20 +66,24 @@ public sealed class SlackReplayTests : IAsyncLifetime
     [Fact]
     public async Task ExpiredRowsAreDeletedAsNewRequestsArrive()
     {
-        using var app = SlackBot.Start(_slack);
+        var database = TestDatabase.NewPostgres();
+        using var app = new BotApp(Directory.CreateTempSubdirectory("incidentbot-test-").FullName, SlackBot.Settings(_slack), database);
         var client = app.CreateClient();
         await client.SendAsync(Declare(DateTimeOffset.UtcNow.AddMinutes(-4.9)));
-        Assert.Equal(1L, await DatabaseQuery.CountAsync(app, "SELECT COUNT(*) FROM slack_requests_seen"));
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(app.Database.ConnectionString + ";Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var age = connection.CreateCommand();
-            age.CommandText = "UPDATE slack_requests_seen SET expires_at = '2000-01-01T00:00:00.000+00:00'";
-            await age.ExecuteNonQueryAsync();
-        }
+        Assert.Equal(1L, await ScalarAsync(database, "SELECT COUNT(*) FROM slack_requests_seen"));
+        await ScalarAsync(database, "UPDATE slack_requests_seen SET expires_at = '2000-01-01T00:00:00.000Z'");
 
         await client.SendAsync(Declare(DateTimeOffset.UtcNow));
 
-        Assert.Equal(1L, await DatabaseQuery.CountAsync(app, "SELECT COUNT(*) FROM slack_requests_seen"));
+        Assert.Equal(1L, await ScalarAsync(database, "SELECT COUNT(*) FROM slack_requests_seen"));
+    }
+
+    private static async Task<long> ScalarAsync(TestDatabase database, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 }
