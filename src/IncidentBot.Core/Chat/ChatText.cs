@@ -101,6 +101,33 @@ public static class ChatText
     public static bool IsWebLink(string? link) =>
         link is not null && (link.StartsWith("https://", StringComparison.Ordinal) || link.StartsWith("http://", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The one neutraliser of broadcast mentions, for every text the bot sends to any platform: Slack's special
+    /// mentions (<c>&lt;!channel&gt;</c>, <c>&lt;!here&gt;</c>, <c>&lt;!everyone&gt;</c>, <c>&lt;!subteam^…&gt;</c>) and
+    /// Teams' <c>&lt;at&gt;</c> tags are shown as typed instead of paging people. Titles, names, notes, alerts and model
+    /// output all reach chat, so no text may ping a whole workspace. People's mentions (<c>&lt;@U123&gt;</c>) stay.
+    /// Applying it twice changes nothing more.
+    /// </summary>
+    public static string Neutralise(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains('<', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var safe = new System.Text.StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var broadcast = text[i] == '<' && i + 1 < text.Length &&
+                            (text[i + 1] == '!' || (i + 2 < text.Length && text.AsSpan(i + 1, 2).Equals("at", StringComparison.OrdinalIgnoreCase) &&
+                                                    (i + 3 == text.Length || !char.IsAsciiLetterOrDigit(text[i + 3]))));
+            safe.Append(broadcast ? "&lt;" : text[i]);
+        }
+
+        return safe.ToString();
+    }
+
     /// <summary>Who holds a role, as shown: the person, or "—".</summary>
     public static string Holder(string? user) => user is null ? "—" : People.Display(user);
 }

@@ -6,6 +6,9 @@ namespace IncidentBot.Commands;
 /// </summary>
 public static class People
 {
+    /// <summary>The longest name of a person the bot stores (a Slack mention with a display name fits with room to spare).</summary>
+    public const int MaxLength = 200;
+
     public static bool IsMention(string token) =>
         (token.Length > 1 && token[0] == '@') || (token.StartsWith("<@", StringComparison.Ordinal) && token.EndsWith('>'));
 

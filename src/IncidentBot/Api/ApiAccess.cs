@@ -15,14 +15,18 @@ internal sealed class ApiAccess(IOptions<ApiOptions> options, IServer server)
 {
     public const string CookieName = "incidentbot_token";
 
-    private readonly byte[] _token = Encoding.UTF8.GetBytes(options.Value.Token);
+    // Only the token's hash is kept and compared, so the comparison takes the same time whatever the lengths.
+    private readonly byte[] _tokenHash = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.Token));
 
-    public bool TokenSet => _token.Length > 0;
+    public bool TokenSet { get; } = options.Value.Token.Length > 0;
 
     private volatile int _beyondLoopback = -1;
 
     /// <summary>Whether a token must be presented. The addresses are read once the server has them.</summary>
-    public bool TokenRequired => TokenSet || BeyondLoopback();
+    public bool TokenRequired => TokenSet || ListensBeyondLoopbackNow;
+
+    /// <summary>Whether the server listens on an address beyond loopback. The addresses are read once the server has them.</summary>
+    public bool ListensBeyondLoopbackNow => BeyondLoopback();
 
     private bool BeyondLoopback()
     {
@@ -44,11 +48,13 @@ internal sealed class ApiAccess(IOptions<ApiOptions> options, IServer server)
     public bool Allows(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!TokenRequired)
-        {
-            return true;
-        }
+        return !TokenRequired || Presents(context);
+    }
 
+    /// <summary>Whether the request carries the token, as a bearer token or in the dashboard's cookie.</summary>
+    public bool Presents(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var header = context.Request.Headers.Authorization.ToString();
         var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? header["Bearer ".Length..].Trim()
@@ -58,7 +64,7 @@ internal sealed class ApiAccess(IOptions<ApiOptions> options, IServer server)
 
     public bool Matches(string? presented) =>
         TokenSet && presented is { Length: > 0 } &&
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _token);
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _tokenHash);
 
     public IReadOnlyCollection<string> Addresses() =>
         server.Features.Get<IServerAddressesFeature>()?.Addresses is { } addresses ? [.. addresses] : [];

@@ -15,6 +15,7 @@ internal static class ApiExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
         services.AddSingleton<ApiAccess>();
         services.AddSingleton<ApiTokenFilter>();
         services.AddSingleton<CommandRunner>();
@@ -28,9 +29,10 @@ internal static class ApiExtensions
         var metrics = app.Services.GetRequiredService<IncidentMetrics>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMetricsAccess();
         app.UseHttpMetrics(options => options.SetMetricFactory(Prometheus.Metrics.WithCustomRegistry(metrics.Registry)));
         app.MapHealth();
-        app.MapMetrics("/metrics", metrics.Registry);
+        app.MapMetrics(MetricsAccess.Path, metrics.Registry);
         app.MapIncidentApi();
         app.MapDashboard();
         return app;

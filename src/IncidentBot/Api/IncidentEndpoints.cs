@@ -82,6 +82,11 @@ internal static class IncidentEndpoints
             errors["title"] = [texts.TitleTooLong(title.Length, Incident.MaxTitleLength)];
         }
 
+        if (TooLong(body.User) is { } userError)
+        {
+            errors["user"] = [userError];
+        }
+
         var severity = Severity.Sev3;
         if (body.Severity is { } given && given.ValueKind != System.Text.Json.JsonValueKind.Null &&
             !SeverityText.TryParse(given.ValueKind == System.Text.Json.JsonValueKind.Number ? given.GetRawText() : given.ToString(), out severity))
@@ -131,6 +136,15 @@ internal static class IncidentEndpoints
                 extensions: new Dictionary<string, object?> { ["usage"] = Usage.Of("help") });
         }
 
+        if (TooLong(body.User) is { } userError)
+        {
+            return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(new Dictionary<string, string[]> { ["user"] = [userError] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = userError,
+            });
+        }
+
         var outcome = await runner.RunAsync(body.Text, Actor(body.User), n, "", cancellationToken).ConfigureAwait(false);
         return OutcomeResults.ToHttp(outcome, texts);
     }
@@ -159,6 +173,10 @@ internal static class IncidentEndpoints
         IReadOnlyList<TimelineEntryJson> shown = entries.Select(TimelineEntryJson.Of).ToList();
         return TypedResults.Ok(shown);
     }
+
+    /// <summary>Why <paramref name="user"/> is refused (too long: refused like titles and commands, never cut); null when it is fine.</summary>
+    private static string? TooLong(string? user) =>
+        user?.Trim() is { Length: > People.MaxLength } name ? $"The user is {name.Length} characters long; the limit is {People.MaxLength}." : null;
 
     private static string Actor(string? user) => string.IsNullOrWhiteSpace(user) ? ApiActor : People.Normalize(user.Trim());
 }

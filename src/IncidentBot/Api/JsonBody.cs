@@ -35,6 +35,11 @@ internal static class JsonBody
     private static (T? Value, ProblemHttpResult? Problem) Deserialize<T>(HttpRequest request, ReadOnlySpan<byte> body)
         where T : class
     {
+        if (JsonStrings.Undecodable(body) is { } field)
+        {
+            return (null, TypedResults.Problem(
+                $"The body's {field} {JsonStrings.Problem}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad JSON"));
+        }
 
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try

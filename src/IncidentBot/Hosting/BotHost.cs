@@ -19,8 +19,9 @@ internal static class BotHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostingExtensions.ContentRoot(args) });
         builder.UseDefaultAddress();
+        builder.Services.AddLogRedaction();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddLanguage();
@@ -37,6 +38,7 @@ internal static class BotHost
         configure?.Invoke(builder);
         var app = builder.Build();
         app.DrainBeforeStopping();
+        app.UseSecurityHeaders();
         app.MapIncidentBot();
         app.MapJobs();
         app.MapSlack();

@@ -7,8 +7,22 @@ internal static class HostingExtensions
     public const string DefaultUrl = "http://localhost:5080";
 
     /// <summary>
+    /// Where <c>appsettings.json</c> is read from: the program's own folder, whatever the working directory, unless
+    /// <c>--contentRoot</c> or <c>ASPNETCORE_CONTENTROOT</c>/<c>DOTNET_CONTENTROOT</c> name another (null: leave it to them).
+    /// Data paths (the SQLite file, exports) stay relative to the working directory.
+    /// </summary>
+    public static string? ContentRoot(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var given = args.Any(a => a.TrimStart('-', '/').StartsWith("contentRoot", StringComparison.OrdinalIgnoreCase)) ||
+                    !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT")) ||
+                    !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return given ? null : AppContext.BaseDirectory;
+    }
+
+    /// <summary>
     /// Listens on http://localhost:5080 unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> say
-    /// otherwise, and refuses to listen beyond loopback without <c>Api:Token</c>.
+    /// otherwise, and refuses to listen beyond loopback (there or in <c>Kestrel:Endpoints:*:Url</c>) without <c>Api:Token</c>.
     /// </summary>
     public static WebApplicationBuilder UseDefaultAddress(this WebApplicationBuilder builder)
     {
@@ -21,6 +35,9 @@ internal static class HostingExtensions
         }
 
         var addresses = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? ["http://*:" + ports];
+        // Kestrel's own endpoint configuration wins over the URLs above, so it is checked as well.
+        addresses = [.. addresses, .. builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Select(endpoint => endpoint["Url"]).OfType<string>().Where(url => url.Length > 0)];
         if (ApiAccess.ListensBeyondLoopback(addresses) && string.IsNullOrEmpty(builder.Configuration["Api:Token"]))
         {
             throw new InvalidOperationException(

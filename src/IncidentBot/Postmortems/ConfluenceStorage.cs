@@ -1,4 +1,3 @@
-using Markdig;
 
 namespace IncidentBot.Postmortems;
 
@@ -8,5 +7,5 @@ namespace IncidentBot.Postmortems;
 /// </summary>
 internal static class ConfluenceStorage
 {
-    public static string Render(string markdown) => XmlText.Clean(Markdown.ToHtml(markdown, PostmortemMarkdown.Pipeline));
+    public static string Render(string markdown) => XmlText.Clean(PostmortemMarkdown.ToHtml(markdown));
 }

@@ -15,7 +15,7 @@ internal static class PostmortemDocx
 {
     public static byte[] Render(string markdown, string title)
     {
-        var document = Markdown.Parse(markdown, PostmortemMarkdown.Pipeline);
+        var document = PostmortemMarkdown.Parse(markdown);
         using var stream = new MemoryStream();
         using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {

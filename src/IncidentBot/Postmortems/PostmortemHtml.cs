@@ -1,5 +1,4 @@
 using System.Net;
-using Markdig;
 
 namespace IncidentBot.Postmortems;
 
@@ -23,6 +22,10 @@ internal static class PostmortemHtml
         }
         """;
 
+    /// <summary>The CSP source of the inline stylesheet (<c>sha256-…</c>), so that a policy can allow it and nothing else inline.</summary>
+    public static readonly string StyleHash =
+        "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Style)));
+
     /// <param name="language">The page's <c>lang</c>: browsers pick Japanese glyphs for <c>ja</c>.</param>
     public static string Render(string markdown, string title, string language = "en") =>
         $"""
@@ -31,11 +34,12 @@ internal static class PostmortemHtml
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: http:; style-src '{StyleHash}'">
         <title>{WebUtility.HtmlEncode(title)}</title>
         <style>{Style}</style>
         </head>
         <body>
-        {Markdown.ToHtml(markdown, PostmortemMarkdown.Pipeline)}
+        {PostmortemMarkdown.ToHtml(markdown)}
         </body>
         </html>
         """;

@@ -20,6 +20,9 @@ internal sealed class SlackClient
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary><see cref="Json"/> for what goes to Slack: broadcast mentions neutralised in every string.</summary>
+    public static readonly JsonSerializerOptions Outgoing = BroadcastSafeJson.For(Json);
+
     private readonly HttpClient _http;
 
     public SlackClient(HttpClient http, IOptions<SlackOptions> options)
@@ -35,7 +38,7 @@ internal sealed class SlackClient
     {
         var request = new HttpRequestMessage(HttpMethod.Post, method)
         {
-            Content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(body, Outgoing), Encoding.UTF8, "application/json"),
         };
         return SendAsync(method, request, cancellationToken);
     }

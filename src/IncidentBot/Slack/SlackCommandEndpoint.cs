@@ -70,5 +70,5 @@ internal static class SlackCommandEndpoint
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<SlackReply> Reply(string text) =>
-        TypedResults.Json(new SlackReply("ephemeral", SlackText.Safe(text)), SlackClient.Json);
+        TypedResults.Json(new SlackReply("ephemeral", SlackText.Safe(text)), SlackClient.Outgoing);
 }

@@ -19,6 +19,11 @@ internal static class SlackEventsEndpoint
             return refusal;
         }
 
+        if (Hosting.JsonStrings.Undecodable(body!) is { } field)
+        {
+            return TypedResults.Problem($"The event's {field} {Hosting.JsonStrings.Problem}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad event");
+        }
+
         SlackEnvelope? envelope;
         try
         {

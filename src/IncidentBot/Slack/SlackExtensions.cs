@@ -17,6 +17,7 @@ internal static class SlackExtensions
 
         services.AddHttpClient<SlackClient>().AddResilienceHandler("slack", ChatHttp.Retries);
         services.AddHttpClient(SlackFollowUps.ResponseClient).AddResilienceHandler("slack-response-url", ChatHttp.Retries);
+        services.AddSingleton<SlackReplays>();
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackLocales>();
         services.AddSingleton<SlackPlatform>();

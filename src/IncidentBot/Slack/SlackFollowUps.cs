@@ -25,7 +25,7 @@ internal sealed partial class SlackFollowUps(IHttpClientFactory http, Chat.After
         }
 
         using var client = http.CreateClient(ResponseClient);
-        using var response = await client.PostAsJsonAsync(url, new SlackReply("ephemeral", SlackText.Safe(text)), SlackClient.Json, cancellationToken)
+        using var response = await client.PostAsJsonAsync(url, new SlackReply("ephemeral", SlackText.Safe(text)), SlackClient.Outgoing, cancellationToken)
             .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {

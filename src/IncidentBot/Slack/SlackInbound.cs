@@ -1,3 +1,4 @@
+using System.Globalization;
 using IncidentBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Slack;
 
 /// <summary>Reads a Slack request's raw body and checks its signature before anything is parsed.</summary>
-internal sealed partial class SlackInbound(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackInbound> logger)
+internal sealed partial class SlackInbound(IOptions<SlackOptions> options, SlackReplays replays, TimeProvider time, ILogger<SlackInbound> logger)
 {
     /// <summary>The largest body Slack sends us (a modal submission is the biggest).</summary>
     public const int MaxBytes = 1024 * 1024;
@@ -25,12 +26,14 @@ internal sealed partial class SlackInbound(IOptions<SlackOptions> options, TimeP
             body = read.ToArray();
         }
 
-        var why = SlackSignature.Check(
-            options.Value.SigningSecret,
-            request.Headers["X-Slack-Request-Timestamp"].ToString(),
-            request.Headers["X-Slack-Signature"].ToString(),
-            body,
-            time.GetUtcNow());
+        var timestamp = request.Headers["X-Slack-Request-Timestamp"].ToString();
+        var signature = request.Headers["X-Slack-Signature"].ToString();
+        var why = SlackSignature.Check(options.Value.SigningSecret, timestamp, signature, body, time.GetUtcNow());
+        if (why is null && !await replays.FirstTimeAsync(long.Parse(timestamp, CultureInfo.InvariantCulture), signature, cancellationToken).ConfigureAwait(false))
+        {
+            why = "the same signed request was received before (a replay)";
+        }
+
         if (why is not null)
         {
             LogRefused(logger, request.Path, why);

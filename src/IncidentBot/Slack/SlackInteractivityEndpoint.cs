@@ -41,6 +41,11 @@ internal static class SlackInteractivityEndpoint
             var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body!));
             if (form.TryGetValue("payload", out var payload))
             {
+                if (Hosting.JsonStrings.Undecodable(payload.ToString()) is { } field)
+                {
+                    return TypedResults.Problem($"The payload's {field} {Hosting.JsonStrings.Problem}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad interaction");
+                }
+
                 interaction = JsonSerializer.Deserialize<SlackInteraction>(payload.ToString(), SlackClient.Json);
             }
         }

@@ -14,7 +14,6 @@ internal static class SlackText
     public static string Safe(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var safe = text.Replace("<!", "&lt;!", StringComparison.Ordinal);
-        return Shorten.ToFit(safe, MaxLength);
+        return Shorten.ToFit(Chat.ChatText.Neutralise(text), MaxLength);
     }
 }

@@ -16,6 +16,7 @@ internal static class SummariesExtensions
         services.AddSingleton<ISummarizer>(sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value.UsesModel
             ? sp.GetRequiredService<LlmSummarizer>()
             : sp.GetRequiredService<ExtractiveSummarizer>());
+        services.AddSingleton<OwnSecrets>();
         services.AddSingleton<SummaryComposer>();
         services.AddSingleton<SummaryService>();
         return services;

@@ -14,9 +14,14 @@ internal sealed partial class SummaryComposer(
     ExtractiveSummarizer extractive,
     IOptions<LlmOptions> options,
     Language.BotLanguage language,
+    OwnSecrets secrets,
     ILogger<SummaryComposer> logger)
 {
-    public async Task<string> ComposeAsync(SummaryRequest request, CancellationToken cancellationToken)
+    /// <summary>The catch-up, with the bot's own secrets masked whichever summarizer wrote it.</summary>
+    public async Task<string> ComposeAsync(SummaryRequest request, CancellationToken cancellationToken) =>
+        secrets.Redact(await WriteAsync(request, cancellationToken).ConfigureAwait(false));
+
+    private async Task<string> WriteAsync(SummaryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -29,7 +34,7 @@ internal sealed partial class SummaryComposer(
         try
         {
             var body = await summarizer.SummarizeAsync(request, cancellationToken).ConfigureAwait(false);
-            return SummaryText.Compose(request, settings.Source(), ModelOutput.Clean(body));
+            return SummaryText.Compose(request, settings.Source(), ModelOutput.Clean(secrets.Redact(body)));
         }
         catch (LlmUnavailableException e)
         {

@@ -19,6 +19,9 @@ internal sealed class TeamsClient(HttpClient http, TeamsTokens tokens)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary><see cref="Json"/> for what goes to Teams: broadcast mentions neutralised in every string.</summary>
+    public static readonly JsonSerializerOptions Outgoing = BroadcastSafeJson.For(Json);
+
     /// <summary><c>{serviceUrl}/v3/conversations</c>: where a new conversation (a new channel post) is created.</summary>
     public static Uri Conversations(string serviceUrl) => new(ChatHttp.BaseAddress(serviceUrl), "v3/conversations");
 
@@ -49,7 +52,7 @@ internal sealed class TeamsClient(HttpClient http, TeamsTokens tokens)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.TokenAsync(scope, cancellationToken).ConfigureAwait(false));
             if (body is not null)
             {
-                request.Content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json");
+                request.Content = new StringContent(JsonSerializer.Serialize(body, Outgoing), Encoding.UTF8, "application/json");
             }
 
             using (var response = await ChatHttp.SendAsync(http, request, what, cancellationToken).ConfigureAwait(false))

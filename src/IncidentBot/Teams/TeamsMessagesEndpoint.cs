@@ -48,6 +48,11 @@ internal static partial class TeamsMessagesEndpoint
         TeamsActivity? activity;
         using (body)
         {
+            if (JsonStrings.Undecodable(body.Span) is { } field)
+            {
+                return TypedResults.Problem($"The activity's {field} {JsonStrings.Problem}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad activity");
+            }
+
             try
             {
                 activity = JsonSerializer.Deserialize<TeamsActivity>(body.Span, TeamsClient.Json);
@@ -127,7 +132,7 @@ internal static partial class TeamsMessagesEndpoint
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<InvokeResponse> Message(string text) =>
-        TypedResults.Json(new InvokeResponse(200, "application/vnd.microsoft.activity.message", text));
+        TypedResults.Json(new InvokeResponse(200, "application/vnd.microsoft.activity.message", text), TeamsClient.Outgoing);
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unauthorized(ILogger logger, HttpRequest request, string why)
     {

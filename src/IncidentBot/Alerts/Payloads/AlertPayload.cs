@@ -21,6 +21,11 @@ internal static class AlertPayloads
     public static ParsedAlerts Parse(string source, ReadOnlyMemory<byte> body, Func<string, string?> header, DateTimeOffset receivedAt)
     {
         using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        if (Hosting.JsonStrings.Undecodable(body.Span) is { } field)
+        {
+            throw new AlertPayloadException($"{field} {Hosting.JsonStrings.Problem}.");
+        }
+
         var payload = new AlertPayload(source, JsonField.Root(document.RootElement), header, receivedAt);
         var parsed = source switch
         {
