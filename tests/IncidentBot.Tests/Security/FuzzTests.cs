@@ -85,10 +85,11 @@ public sealed class FuzzTests : IDisposable
         }
 
         var counts = new StringBuilder();
-        foreach (var table in _tables)
+        // The job runners' heartbeats and the queue's own upkeep come and go with the clock, not with requests.
+        foreach (var table in _tables.Where(t => t != "job_runners"))
         {
             await using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            count.CommandText = table == "jobs" ? "SELECT COUNT(*) FROM jobs WHERE kind <> 'jobs.purge'" : $"SELECT COUNT(*) FROM \"{table}\"";
             counts.Append(table).Append('=').Append(await count.ExecuteScalarAsync()).Append(' ');
         }
 
