@@ -28,6 +28,35 @@ internal sealed partial class DatabaseWriter(
     /// <summary>Work committed but not yet on disk, in commit order; only where commits are not durable by themselves.</summary>
     private readonly Unsynced _committed = new();
 
+    private int _checkpointWanted;
+
+    /// <summary>Whether no write is waiting: a checkpoint run beside the writer now holds nobody up.</summary>
+    public bool Idle => _queue.Reader.Count == 0;
+
+    /// <summary>
+    /// Asks for a truncating checkpoint on the writer's own connection, after its current batch and before the next.
+    /// Run there, it waits for no writer: run on another connection while writes keep coming, every write it holds
+    /// back sleeps in SQLite's busy handler, which wakes in steps of up to 25 ms and so outlasts the checkpoint itself.
+    /// </summary>
+    public void RequestCheckpoint() => Interlocked.Exchange(ref _checkpointWanted, 1);
+
+    private async Task CheckpointAsync(DbConnection connection)
+    {
+        try
+        {
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DbException exception)
+        {
+            LogCheckpointFailed(logger, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A truncating checkpoint on the writer's connection failed; the checkpointer tries again")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
+
     /// <summary>Runs <paramref name="work"/> in the next batch and returns its result once the batch is committed.</summary>
     public async Task<T> WriteAsync<T>(Func<WriteScope, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -130,6 +159,10 @@ internal sealed partial class DatabaseWriter(
 
                 session = await CommitAsync(batch, session).ConfigureAwait(false);
                 batch.Clear();
+                if (Interlocked.Exchange(ref _checkpointWanted, 0) == 1 && session is not null)
+                {
+                    await CheckpointAsync(session.Connection).ConfigureAwait(false);
+                }
             }
         }
         finally

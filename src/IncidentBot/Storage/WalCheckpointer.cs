@@ -15,7 +15,7 @@ namespace IncidentBot.Storage;
 /// cuts the file to nothing.
 /// </summary>
 internal sealed partial class WalCheckpointer(
-    Database database, IOptions<StorageOptions> options, TimeProvider time, ILogger<WalCheckpointer> logger) : BackgroundService
+    Database database, DatabaseWriter writer, IOptions<StorageOptions> options, TimeProvider time, ILogger<WalCheckpointer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
@@ -70,6 +70,13 @@ internal sealed partial class WalCheckpointer(
         _lastSize = size;
         if (!truncate && !passive)
         {
+            return;
+        }
+
+        if (truncate && !writer.Idle)
+        {
+            // Writes keep coming: the writer truncates between two of its batches, holding nobody in a busy handler.
+            writer.RequestCheckpoint();
             return;
         }
 
