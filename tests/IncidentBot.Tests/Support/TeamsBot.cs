@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Support;
 
@@ -54,6 +55,11 @@ public sealed class TeamsBot(FakeTeams teams, BotApp app)
         await Wait.Until(() => teams.Accepted("conversations").Count > before, "the room's welcome card");
         var welcome = teams.Accepted("conversations")[before];
         var channel = welcome.Body!["channelData"]!["channel"]!["id"]!.GetValue<string>();
-        return channel == FakeTeams.IncidentsChannel ? welcome.Created! : channel;
+        var room = channel == FakeTeams.IncidentsChannel ? welcome.Created! : channel;
+
+        // Teams has the room once it answered; the bot knows it once it has stored it, a moment later.
+        var rooms = app.Services.GetRequiredService<IncidentBot.Chat.RoomStore>();
+        await Wait.Until(async () => await rooms.IncidentOfAsync(IncidentBot.Teams.TeamsPlatform.PlatformName, room, default) is not null, "the room to be stored");
+        return room;
     }
 }
