@@ -1,4 +1,3 @@
-using System.Globalization;
 using IncidentBot.Jobs;
 using IncidentBot.Storage;
 using IncidentBot.Timeline;
